@@ -17,9 +17,7 @@ public enum RefusalReason {
     /** A declared level is lower than the declared effects need. */
     LEVEL_CONTRADICTS_EFFECTS,
     /** A command needs a level or reach above what this plugin's signer may declare. */
-    LEVEL_ABOVE_CAP,
-    /** A table names a Java decoder the bundle does not register. */
-    MISSING_DECODER;
+    LEVEL_ABOVE_CAP;
 
     /** @return the kebab-case name shown to users */
     public String id() {

@@ -1,0 +1,132 @@
+package io.fwgate.core.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.fwgate.platform.AuditTrail;
+
+/**
+ * The append-only audit log: one JSON object per line, each holding its sequence number and the
+ * SHA-256 of the previous line, so an edited, removed, inserted or reordered record breaks the chain.
+ * A separate head file seals the last record, so removing records from the end is detected too.
+ *
+ * <p>{@link #append} returns only after the record is on disk (fsync): callers report success after it.
+ * Thread-safe: appends are serialized.
+ */
+final class AuditLog {
+    static final String LOG_FILE = "audit.jsonl";
+    static final String HEAD_FILE = "audit.head";
+
+    private final Path dir;
+    private final Clock clock;
+    private FileChannel channel;
+    private long lastSeq;
+    private String lastHash;
+
+    AuditLog(Path stateDir, Clock clock) {
+        this.dir = stateDir;
+        this.clock = clock;
+    }
+
+    Path file() {
+        return dir.resolve(LOG_FILE);
+    }
+
+    /**
+     * Appends one record durably.
+     *
+     * @param fields the record's content; {@code seq}, {@code time} and {@code prev} are added
+     * @return the record's sequence number
+     * @throws IOException if the record could not be made durable; nothing is reported as done then
+     */
+    synchronized long append(Map<String, Object> fields) throws IOException {
+        open();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("seq", lastSeq + 1);
+        record.put("time", clock.instant().toString());
+        record.put("prev", lastHash);
+        record.putAll(fields);
+        byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end = channel.size();
+        try {
+            writeFully(channel, ByteBuffer.wrap(line));
+            channel.force(false);
+        } catch (IOException e) {
+            channel.truncate(end); // never leave half a record behind a failure we report
+            throw e;
+        }
+        lastSeq++;
+        lastHash = AuditChain.sha256(line, line.length - 1);
+        writeHead();
+        return lastSeq;
+    }
+
+    private void open() throws IOException {
+        if (channel != null) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Path file = file();
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
+        }
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        AuditChain.Tail tail = AuditChain.recoverTail(opened);
+        opened.position(opened.size());
+        channel = opened;
+        lastSeq = tail.seq();
+        lastHash = tail.hash();
+        if (tail.seq() > 0) {
+            writeHead(); // a crash between a record and its head update leaves the head one behind
+        }
+    }
+
+    private void writeHead() throws IOException {
+        Path head = dir.resolve(HEAD_FILE);
+        byte[] text = (lastSeq + " " + lastHash + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel out = FileChannel.open(head, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(out, ByteBuffer.wrap(text));
+            out.force(false);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    synchronized void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // every record was forced when written; nothing is lost by a failed close
+            }
+            channel = null;
+        }
+    }
+
+    /** @return the read side over this log's files */
+    AuditTrail trail() {
+        return new AuditReader(dir.resolve(LOG_FILE), dir.resolve(HEAD_FILE));
+    }
+
+    static Map<String, Object> fields(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

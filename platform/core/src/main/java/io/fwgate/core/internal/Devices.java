@@ -1,0 +1,91 @@
+package io.fwgate.core.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import io.fwgate.api.DeviceId;
+import io.fwgate.api.DeviceInfo;
+import io.fwgate.api.DeviceKind;
+import io.fwgate.api.spi.Transport;
+
+/**
+ * The devices of all registered transports, their per-device locks, and the effects each device reports,
+ * read once per device (under its lock, as any other command) and cached.
+ */
+final class Devices {
+    /** A device with the transport that reaches it. */
+    record Reached(DeviceInfo info, Transport transport) {
+    }
+
+    private final Supplier<List<Transport>> transports;
+    private final DeviceLocks locks = new DeviceLocks();
+    private final ConcurrentHashMap<DeviceId, DeviceEffects> effects = new ConcurrentHashMap<>();
+
+    Devices(Supplier<List<Transport>> transports) {
+        this.transports = transports;
+    }
+
+    /** @return every device reachable now, sorted by id; a transport whose discovery fails is skipped */
+    List<DeviceInfo> all() {
+        List<DeviceInfo> all = new ArrayList<>();
+        for (Transport transport : transports.get()) {
+            try {
+                all.addAll(transport.devices());
+            } catch (IOException | RuntimeException e) {
+                // one broken transport must not hide the others' devices
+            }
+        }
+        all.sort(Comparator.comparing(d -> d.id().toString()));
+        return all;
+    }
+
+    /**
+     * @param id a device id
+     * @return the device and its transport, if some transport reaches it now
+     */
+    Optional<Reached> find(DeviceId id) {
+        for (Transport transport : transports.get()) {
+            if (!transport.scheme().equals(id.transport())) {
+                continue;
+            }
+            try {
+                for (DeviceInfo info : transport.devices()) {
+                    if (info.id().equals(id)) {
+                        return Optional.of(new Reached(info, transport));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    ReentrantLock lock(DeviceId id) {
+        return locks.of(id);
+    }
+
+    /**
+     * The effects the device reports, read on first use. The caller must hold the device's lock.
+     *
+     * @param device the device and its transport
+     * @return the reported effects, or none with the reason
+     */
+    DeviceEffects effectsOf(Reached device) {
+        return effects.computeIfAbsent(device.info().id(), id -> read(device));
+    }
+
+    private static DeviceEffects read(Reached device) {
+        DeviceKind kind = device.info().kind();
+        if (kind == DeviceKind.CXL_MEMORY_DEVICE || kind == DeviceKind.CXL_SWITCH) {
+            return CelReader.read(device.transport(), device.info().id());
+        }
+        return DeviceEffects.none("devices of kind " + kind.id() + " report no effects log yet");
+    }
+}

@@ -1,0 +1,166 @@
+package io.fwgate.core.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.namespace.extender.ExtenderNamespace;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.BundleTracker;
+
+import io.fwgate.api.CommandTables;
+import io.fwgate.api.DeviceId;
+import io.fwgate.api.DeviceInfo;
+import io.fwgate.api.Reach;
+import io.fwgate.api.ResponseDecoder;
+import io.fwgate.api.spi.Transport;
+import io.fwgate.platform.AuditTrail;
+import io.fwgate.platform.CallException;
+import io.fwgate.platform.CallRequest;
+import io.fwgate.platform.CallResult;
+import io.fwgate.platform.Caller;
+import io.fwgate.platform.CommandView;
+import io.fwgate.platform.Gateway;
+import io.fwgate.platform.PluginView;
+import io.fwgate.platform.StatusView;
+
+/**
+ * The platform: tracks transports and decoders (whiteboard), command tables (extender), and offers the
+ * {@link Gateway}. Configuration comes from the framework properties {@code fwgate.config} and
+ * {@code fwgate.state}.
+ */
+@Component(service = Gateway.class, immediate = true)
+@Capability(namespace = ExtenderNamespace.EXTENDER_NAMESPACE, name = CommandTables.EXTENDER,
+        version = CommandTables.EXTENDER_VERSION)
+public final class FwgateCore implements Gateway {
+    private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<Map<String, Object>, ResponseDecoder>> decoders = new CopyOnWriteArrayList<>();
+    private final Settings settings;
+    private final PluginRegistry registry;
+    private final Devices devices;
+    private final AuditLog audit;
+    private final TaintFlag taint;
+    private final Router router;
+    private final BundleTracker<PluginRecord> extender;
+
+    @Activate
+    public FwgateCore(BundleContext context) {
+        settings = Settings.fromProperties(context.getProperty(Settings.CONFIG_PROPERTY),
+                context.getProperty(Settings.STATE_PROPERTY));
+        registry = new PluginRegistry(settings::caps);
+        devices = new Devices(() -> transports);
+        audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
+        taint = new TaintFlag(settings.stateDir());
+        router = new Router(settings, devices, registry, this::decoder, audit, taint);
+        extender = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new TableExtender(registry));
+        extender.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        extender.close();
+        audit.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addTransport(Transport transport) {
+        transports.add(transport);
+    }
+
+    void removeTransport(Transport transport) {
+        transports.remove(transport);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDecoder(ResponseDecoder decoder, Map<String, Object> properties) {
+        decoders.add(Map.entry(properties, decoder));
+    }
+
+    void removeDecoder(ResponseDecoder decoder, Map<String, Object> properties) {
+        decoders.removeIf(e -> e.getValue() == decoder);
+    }
+
+    private Optional<ResponseDecoder> decoder(long bundleId, String name) {
+        return decoders.stream()
+                .filter(e -> Long.valueOf(bundleId).equals(e.getKey().get(Constants.SERVICE_BUNDLEID))
+                        && name.equals(e.getKey().get(ResponseDecoder.NAME_PROPERTY)))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return devices.all();
+    }
+
+    @Override
+    public List<CommandView> commands(DeviceId id) throws CallException {
+        Devices.Reached device = router.find(new CallRequest(id, "", Map.of(), false));
+        List<CommandView> views = new ArrayList<>();
+        ReentrantLock lock = devices.lock(id);
+        lock.lock();
+        try {
+            DeviceEffects effects = devices.effectsOf(device);
+            for (PluginRegistry.Bound bound : router.commandsOf(device)) {
+                var spec = bound.spec();
+                Requirement needed = Requirement.of(spec, effects.of(spec.opcode()));
+                views.add(new CommandView(spec.name(), spec.opcode(), spec.description(), needed.level(),
+                        needed.reach(), spec.effects(), effects.of(spec.opcode()).orElse(java.util.Set.of()),
+                        spec.request().fields(), bound.plugin().symbolicName()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return views;
+    }
+
+    @Override
+    public CallResult call(Caller caller, CallRequest request) throws CallException {
+        return router.call(caller, request);
+    }
+
+    @Override
+    public List<PluginView> plugins() {
+        return registry.plugins().stream().map(PluginRecord::view).toList();
+    }
+
+    @Override
+    public StatusView status(Caller caller) {
+        Optional<String> taintCause = taint.read();
+        String role;
+        Grant grant;
+        try {
+            Policy policy = settings.policy();
+            role = policy.role().id;
+            grant = policy.grantFor(caller);
+            if (policy.role() != Policy.Role.FABRIC_MANAGER) {
+                grant = new Grant(grant.level(), Reach.DEVICE);
+            }
+        } catch (InvalidConfigException e) {
+            role = "invalid configuration: " + e.getMessage();
+            grant = Grant.TELEMETRY;
+        }
+        return new StatusView(taintCause.isPresent(), taintCause, role, caller, grant.level(), grant.reach(),
+                settings.configDir().toString(), settings.stateDir().toString());
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return audit.trail();
+    }
+}

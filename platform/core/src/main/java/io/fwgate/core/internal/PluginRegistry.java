@@ -1,0 +1,131 @@
+package io.fwgate.core.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.fwgate.api.DeviceInfo;
+import io.fwgate.platform.RefusalReason;
+import io.fwgate.tables.CommandSpec;
+import io.fwgate.tables.CommandTable;
+import io.fwgate.tables.EffectMapping;
+import io.fwgate.tables.TableMatch;
+
+/**
+ * All plugins' command tables. Readers see an immutable snapshot, so a plugin's new table replaces its
+ * old one atomically and a call in flight keeps the table it started with. Writers are serialized.
+ */
+final class PluginRegistry {
+    /** A command bound to the plugin that declared it. */
+    record Bound(CommandSpec spec, PluginRecord plugin) {
+    }
+
+    private final Supplier<PluginCaps> caps;
+    private volatile List<PluginRecord> plugins = List.of();
+
+    /**
+     * @param caps the caps in force, asked at each admission
+     */
+    PluginRegistry(Supplier<PluginCaps> caps) {
+        this.caps = caps;
+    }
+
+    /**
+     * Admits a plugin's tables, or records why not: a command above the plugin's cap, or a name or
+     * opcode another active plugin already declares for the same devices.
+     *
+     * @param candidate the parsed plugin (possibly already refused by the parser)
+     * @return the record as admitted
+     */
+    synchronized PluginRecord admit(PluginRecord candidate) {
+        PluginRecord admitted = candidate.active() ? check(candidate) : candidate;
+        List<PluginRecord> next = new ArrayList<>(plugins);
+        next.removeIf(p -> p.bundleId() == candidate.bundleId());
+        next.add(admitted);
+        next.sort(Comparator.comparingLong(PluginRecord::bundleId));
+        plugins = List.copyOf(next);
+        return admitted;
+    }
+
+    synchronized void remove(long bundleId) {
+        List<PluginRecord> next = new ArrayList<>(plugins);
+        next.removeIf(p -> p.bundleId() == bundleId);
+        plugins = List.copyOf(next);
+    }
+
+    List<PluginRecord> plugins() {
+        return plugins;
+    }
+
+    /**
+     * @param device a device
+     * @return the commands of every active plugin whose tables match it, in plugin and table order
+     */
+    List<Bound> commandsFor(DeviceInfo device) {
+        List<Bound> bound = new ArrayList<>();
+        for (PluginRecord plugin : plugins) {
+            for (CommandTable table : plugin.tables()) {
+                if (table.match().matches(device)) {
+                    table.commands().forEach(spec -> bound.add(new Bound(spec, plugin)));
+                }
+            }
+        }
+        return bound;
+    }
+
+    private PluginRecord check(PluginRecord candidate) {
+        Grant cap = caps.get().capOf(candidate.symbolicName());
+        for (CommandTable table : candidate.tables()) {
+            for (CommandSpec spec : table.commands()) {
+                var level = spec.declaredLevel().max(EffectMapping.levelOf(spec.effects()));
+                var reach = EffectMapping.reachOf(spec.effects());
+                if (level.compareTo(cap.level()) > 0 || reach.compareTo(cap.reach()) > 0) {
+                    return candidate.refused(RefusalReason.LEVEL_ABOVE_CAP, table.source() + ": command '"
+                            + spec.name() + "' needs " + level.id() + "/" + reach.id() + ", above this plugin's cap "
+                            + cap.level().id() + "/" + cap.reach().id());
+                }
+            }
+            Optional<String> clash = clash(candidate, table);
+            if (clash.isPresent()) {
+                boolean byName = clash.get().startsWith("name");
+                return candidate.refused(byName ? RefusalReason.DUPLICATE_NAME : RefusalReason.DUPLICATE_OPCODE,
+                        table.source() + ": " + clash.get());
+            }
+        }
+        return candidate;
+    }
+
+    private Optional<String> clash(PluginRecord candidate, CommandTable table) {
+        for (PluginRecord other : plugins) {
+            if (!other.active() || other.bundleId() == candidate.bundleId()) {
+                continue;
+            }
+            for (CommandTable theirs : other.tables()) {
+                if (!overlap(table.match(), theirs.match())) {
+                    continue;
+                }
+                for (CommandSpec mine : table.commands()) {
+                    for (CommandSpec their : theirs.commands()) {
+                        if (mine.name().equals(their.name())) {
+                            return Optional.of("name '" + mine.name() + "' is already declared by " + other.symbolicName());
+                        }
+                        if (mine.opcode() == their.opcode()) {
+                            return Optional.of(String.format("opcode 0x%04x (%s) is already declared by %s as '%s'",
+                                    mine.opcode(), mine.name(), other.symbolicName(), their.name()));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean overlap(TableMatch a, TableMatch b) {
+        boolean kinds = a.kinds().stream().anyMatch(b.kinds()::contains);
+        boolean vendors = a.pciVendorIds().isEmpty() || b.pciVendorIds().isEmpty()
+                || a.pciVendorIds().stream().anyMatch(b.pciVendorIds()::contains);
+        return kinds && vendors;
+    }
+}

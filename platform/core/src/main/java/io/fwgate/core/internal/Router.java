@@ -1,0 +1,161 @@
+package io.fwgate.core.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.fwgate.api.DecodeException;
+import io.fwgate.api.spi.DeviceResponse;
+import io.fwgate.platform.CallException;
+import io.fwgate.platform.CallRequest;
+import io.fwgate.platform.CallResult;
+import io.fwgate.platform.Caller;
+import io.fwgate.platform.RefusedException;
+
+/**
+ * One call's path: resolve and encode, then under the device's lock: judge (gate), audit the decision,
+ * taint if needed, send, decode, audit the result. Success is reported only after its record is durable,
+ * and nothing is sent before the decision to send it is durable.
+ */
+final class Router {
+    private final Settings settings;
+    private final Devices devices;
+    private final PluginRegistry registry;
+    private final PreparedCall.DecoderLookup decoders;
+    private final AuditLog audit;
+    private final TaintFlag taint;
+
+    Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
+            AuditLog audit, TaintFlag taint) {
+        this.settings = settings;
+        this.devices = devices;
+        this.registry = registry;
+        this.decoders = decoders;
+        this.audit = audit;
+        this.taint = taint;
+    }
+
+    CallResult call(Caller caller, CallRequest call) throws CallException {
+        Policy policy = policy();
+        Devices.Reached device = find(call);
+        PreparedCall prepared = PreparedCall.prepare(call, registry.commandsFor(device.info()), decoders);
+        Grant grant = policy.grantFor(caller);
+        ReentrantLock lock = devices.lock(device.info().id());
+        lock.lock();
+        try {
+            Requirement needed = prepared.requirement(devices.effectsOf(device));
+            Map<String, Object> record = baseRecord(caller, call, prepared, needed, grant);
+            Optional<String> refusal = Gate.refusal(prepared.name, needed, grant, policy.role(), call.confirm());
+            if (refusal.isPresent()) {
+                write(with(record, "decision", "refused", "reason", refusal.get()));
+                throw new RefusedException("refused: " + refusal.get(), needed.level(), needed.reach(),
+                        grant.level(), grant.reach());
+            }
+            write(with(record, "decision", "allowed", "reason", needed.why()));
+            if (Gate.taints(needed.level())) {
+                markTainted(call, prepared, needed);
+            }
+            return send(device, prepared, needed, record);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Policy policy() throws CallException {
+        try {
+            return settings.policy();
+        } catch (InvalidConfigException e) {
+            throw new CallException(CallException.Kind.REFUSED,
+                    "refused: the policy is invalid, so every call is refused until it is fixed: " + e.getMessage());
+        }
+    }
+
+    Devices.Reached find(CallRequest call) throws CallException {
+        return devices.find(call.device()).orElseThrow(() -> new CallException(CallException.Kind.BAD_REQUEST,
+                "unknown device " + call.device() + " (`fwgate list` shows the devices)"));
+    }
+
+    private CallResult send(Devices.Reached device, PreparedCall prepared, Requirement needed,
+            Map<String, Object> record) throws CallException {
+        DeviceResponse response;
+        try {
+            response = device.transport().send(device.info().id(), prepared.request);
+        } catch (IOException | RuntimeException e) {
+            write(with(record, "result", "delivery-failed", "error", String.valueOf(e.getMessage())));
+            throw new CallException(CallException.Kind.DELIVERY_FAILED,
+                    "could not deliver " + prepared.name + " to " + device.info().id() + ": " + e.getMessage(), e);
+        }
+        String statusName = ReturnCodes.name(device.info().kind(), response.status());
+        Map<String, Object> decoded = Map.of();
+        if (response.ok()) {
+            try {
+                decoded = prepared.decode(response.payload());
+            } catch (DecodeException e) {
+                write(with(record, "result", "undecodable", "status", response.status(), "error", e.getMessage()));
+                throw new CallException(CallException.Kind.DELIVERY_FAILED, device.info().id() + " answered "
+                        + prepared.name + " with a response that does not decode: " + e.getMessage());
+            }
+        }
+        boolean ok = response.ok() || response.status() == ReturnCodes.CXL_BACKGROUND_STARTED;
+        long seq = write(with(record, "result", ok ? "success" : "device-error", "status", response.status(),
+                "status-name", statusName, "response-bytes", response.payload().length));
+        return new CallResult(device.info().id(), prepared.name, prepared.opcode, needed.level(), needed.reach(),
+                response.status(), statusName, decoded, seq);
+    }
+
+    private void markTainted(CallRequest call, PreparedCall prepared, Requirement needed) throws CallException {
+        try {
+            taint.set(java.time.Instant.now() + " " + needed.level().id() + " command " + prepared.name + " on "
+                    + call.device());
+        } catch (IOException e) {
+            throw new CallException(CallException.Kind.AUDIT_FAILED,
+                    "cannot set the taint flag in " + settings.stateDir() + ": " + e.getMessage()
+                            + "; the command was not sent");
+        }
+    }
+
+    private long write(Map<String, Object> record) throws CallException {
+        try {
+            return audit.append(record);
+        } catch (IOException e) {
+            throw new CallException(CallException.Kind.AUDIT_FAILED, "cannot write the audit log in "
+                    + settings.stateDir() + ": " + describe(e) + "; nothing was sent. Choose a state directory you"
+                    + " can write with --state DIR (or FWGATE_STATE)", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String kind = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException ? "file system error" : "I/O error";
+        return kind + " (" + e.getMessage() + ")";
+    }
+
+    private static Map<String, Object> baseRecord(Caller caller, CallRequest call, PreparedCall prepared,
+            Requirement needed, Grant grant) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("caller", AuditLog.fields("uid", caller.uid(), "gid", caller.gid(), "groups", caller.groups()));
+        record.put("device", call.device().toString());
+        record.put("command", prepared.name);
+        record.put("opcode", String.format("0x%04x", prepared.opcode));
+        record.put("plugin", prepared.plugin());
+        record.put("arguments", new java.util.TreeMap<>(call.arguments()));
+        record.put("level", needed.level().id());
+        record.put("reach", needed.reach().id());
+        record.put("granted-level", grant.level().id());
+        record.put("granted-reach", grant.reach().id());
+        return record;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+        Map<String, Object> record = new LinkedHashMap<>(base);
+        record.putAll(AuditLog.fields(keyValues));
+        return record;
+    }
+
+    List<PluginRegistry.Bound> commandsOf(Devices.Reached device) {
+        return registry.commandsFor(device.info());
+    }
+}

@@ -1,0 +1,127 @@
+package io.fwgate.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fwgate.platform.AuditVerification;
+
+class AuditLogTest {
+    @TempDir
+    Path state;
+
+    private AuditLog log() {
+        return new AuditLog(state, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private void writeRecords(int n) throws Exception {
+        AuditLog log = log();
+        for (int i = 1; i <= n; i++) {
+            assertThat(log.append(AuditLog.fields("device", "emu:mem0", "command", "c" + i))).isEqualTo(i);
+        }
+        log.close();
+    }
+
+    private List<String> lines() throws Exception {
+        return new ArrayList<>(Files.readAllLines(state.resolve(AuditLog.LOG_FILE)));
+    }
+
+    private void rewrite(List<String> lines) throws Exception {
+        Files.writeString(state.resolve(AuditLog.LOG_FILE), String.join("\n", lines) + "\n");
+    }
+
+    private AuditVerification verify() throws Exception {
+        return log().trail().verify();
+    }
+
+    @Test
+    void recordsChainAndVerify() throws Exception {
+        writeRecords(5);
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 5, ""));
+        var records = log().trail().records(2);
+        assertThat(records).extracting(r -> r.get("command")).containsExactly("c4", "c5");
+        assertThat(records.get(0)).containsEntry("time", "2026-11-24T10:00:00Z");
+        assertThat(lines().get(0)).contains("\"prev\":\"" + AuditChain.GENESIS + "\"");
+    }
+
+    @Test
+    void anEditedRecordIsDetected() throws Exception {
+        writeRecords(4);
+        List<String> lines = lines();
+        lines.set(1, lines.get(1).replace("\"c2\"", "\"c9\""));
+        rewrite(lines);
+        AuditVerification result = verify();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).contains("line 3").contains("does not chain");
+    }
+
+    @Test
+    void aRemovedMiddleRecordIsDetected() throws Exception {
+        writeRecords(4);
+        List<String> lines = lines();
+        lines.remove(1);
+        rewrite(lines);
+        assertThat(verify().problem()).contains("line 2").contains("expected 2");
+    }
+
+    @Test
+    void reorderedRecordsAreDetected() throws Exception {
+        writeRecords(4);
+        List<String> lines = lines();
+        String second = lines.get(1);
+        lines.set(1, lines.get(2));
+        lines.set(2, second);
+        rewrite(lines);
+        assertThat(verify().intact()).isFalse();
+    }
+
+    @Test
+    void recordsRemovedFromTheEndAreDetectedByTheHeadSeal() throws Exception {
+        writeRecords(4);
+        List<String> lines = lines();
+        lines.remove(3);
+        lines.remove(2);
+        rewrite(lines);
+        AuditVerification result = verify();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).contains("head seal");
+    }
+
+    @Test
+    void aPartialTrailingLineWasNeverAcknowledgedAndIsDroppedOnReopen() throws Exception {
+        writeRecords(2);
+        Files.writeString(state.resolve(AuditLog.LOG_FILE), "{\"seq\":3,\"pre", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        AuditLog log = log();
+        assertThat(log.append(AuditLog.fields("command", "after-crash"))).isEqualTo(3);
+        log.close();
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 3, ""));
+    }
+
+    @Test
+    void aHeadOneBehindAfterACrashStillVerifiesAndIsResealed() throws Exception {
+        writeRecords(3);
+        Files.writeString(state.resolve(AuditLog.HEAD_FILE), "2 " + AuditChain.sha256(lines().get(1)) + "\n");
+        assertThat(verify().intact()).isTrue();
+        AuditLog log = log();
+        log.append(AuditLog.fields("command", "next"));
+        log.close();
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 4, ""));
+    }
+
+    @Test
+    void anEmptyStateVerifiesAsIntactWithNoRecords() throws Exception {
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 0, ""));
+        assertThat(log().trail().records(0)).isEmpty();
+    }
+}
