@@ -1,5 +1,6 @@
 package io.fwgate.core.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.fwgate.api.DeviceInfo;
 import io.fwgate.api.Reach;
 import io.fwgate.api.ResponseDecoder;
 import io.fwgate.api.spi.Transport;
+import io.fwgate.platform.AuditSink;
 import io.fwgate.platform.AuditTrail;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
@@ -35,6 +37,7 @@ import io.fwgate.platform.CallResult;
 import io.fwgate.platform.Caller;
 import io.fwgate.platform.CommandView;
 import io.fwgate.platform.Gateway;
+import io.fwgate.platform.PluginSource;
 import io.fwgate.platform.PluginView;
 import io.fwgate.platform.StatusView;
 
@@ -43,11 +46,12 @@ import io.fwgate.platform.StatusView;
  * {@link Gateway}. Configuration comes from the framework properties {@code fwgate.config} and
  * {@code fwgate.state}.
  */
-@Component(service = Gateway.class, immediate = true)
+@Component(service = { Gateway.class, AuditSink.class }, immediate = true)
 @Capability(namespace = ExtenderNamespace.EXTENDER_NAMESPACE, name = CommandTables.EXTENDER,
         version = CommandTables.EXTENDER_VERSION)
-public final class FwgateCore implements Gateway {
+public final class FwgateCore implements Gateway, AuditSink {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    private final List<PluginSource> sources = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<Map<String, Object>, ResponseDecoder>> decoders = new CopyOnWriteArrayList<>();
     private final Settings settings;
     private final PluginRegistry registry;
@@ -96,6 +100,16 @@ public final class FwgateCore implements Gateway {
         decoders.removeIf(e -> e.getValue() == decoder);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSource(PluginSource source) {
+        sources.add(source);
+    }
+
+    void removeSource(PluginSource source) {
+        sources.remove(source);
+    }
+
     private Optional<ResponseDecoder> decoder(long bundleId, String name) {
         return decoders.stream()
                 .filter(e -> Long.valueOf(bundleId).equals(e.getKey().get(Constants.SERVICE_BUNDLEID))
@@ -136,7 +150,9 @@ public final class FwgateCore implements Gateway {
 
     @Override
     public List<PluginView> plugins() {
-        return registry.plugins().stream().map(PluginRecord::view).toList();
+        List<PluginView> views = new ArrayList<>(registry.plugins().stream().map(PluginRecord::view).toList());
+        sources.forEach(source -> views.addAll(source.plugins()));
+        return views;
     }
 
     @Override
@@ -157,6 +173,14 @@ public final class FwgateCore implements Gateway {
         }
         return new StatusView(taintCause.isPresent(), taintCause, role, caller, grant.level(), grant.reach(),
                 settings.configDir().toString(), settings.stateDir().toString());
+    }
+
+    @Override
+    public long append(String event, Map<String, Object> fields) throws IOException {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("event", event);
+        record.putAll(fields);
+        return audit.append(record);
     }
 
     @Override
