@@ -97,6 +97,6 @@ final class CelReader {
             effects.addAll(Effect.fromBits(Effect.Family.CXL, effect));
             byOpcode.put(opcode, effects);
         }
-        return new DeviceEffects(byOpcode, "CEL (" + byOpcode.size() + " entries)");
+        return new DeviceEffects(byOpcode, "CEL (" + byOpcode.size() + " entries)", false);
     }
 }

@@ -86,6 +86,9 @@ final class Devices {
         if (kind == DeviceKind.CXL_MEMORY_DEVICE || kind == DeviceKind.CXL_SWITCH) {
             return CelReader.read(device.transport(), device.info().id());
         }
+        if (kind == DeviceKind.NVME_CONTROLLER) {
+            return NvmeEffectsReader.read(device.transport(), device.info().id());
+        }
         return DeviceEffects.none("devices of kind " + kind.id() + " report no effects log yet");
     }
 }

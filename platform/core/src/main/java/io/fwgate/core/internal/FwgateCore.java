@@ -132,7 +132,7 @@ public final class FwgateCore implements Gateway, AuditSink {
             DeviceEffects effects = devices.effectsOf(device);
             for (PluginRegistry.Bound bound : router.commandsOf(device)) {
                 var spec = bound.spec();
-                Requirement needed = Requirement.of(spec, effects.of(spec.opcode()));
+                Requirement needed = Requirement.of(spec, effects);
                 views.add(new CommandView(spec.name(), spec.opcode(), spec.description(), needed.level(),
                         needed.reach(), spec.effects(), effects.of(spec.opcode()).orElse(java.util.Set.of()),
                         spec.request().fields(), bound.plugin().symbolicName()));

@@ -24,6 +24,9 @@ final class Gate {
      */
     static Optional<String> refusal(String command, Requirement needed, Grant grant, Policy.Role role,
             boolean confirmed) {
+        if (needed.unsupported()) {
+            return Optional.of(command + " is not callable: " + needed.why());
+        }
         if (needed.reach() == Reach.FABRIC) {
             if (role != Policy.Role.FABRIC_MANAGER) {
                 return Optional.of(command + " reaches other hosts (fabric) and this host's role is "

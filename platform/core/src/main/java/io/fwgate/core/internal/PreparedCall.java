@@ -105,11 +105,11 @@ final class PreparedCall {
      */
     Requirement requirement(DeviceEffects effects) {
         if (command.isEmpty()) {
-            return Requirement.raw(effects.of(opcode));
+            return Requirement.raw(opcode, effects);
         }
-        Requirement declared = Requirement.of(command.get().spec(), effects.of(opcode));
+        Requirement declared = Requirement.of(command.get().spec(), effects);
         if (name.startsWith("0x")) {
-            Requirement raw = Requirement.raw(effects.of(opcode));
+            Requirement raw = Requirement.raw(opcode, effects);
             return raw.level().compareTo(declared.level()) > 0 ? raw : declared;
         }
         return declared;

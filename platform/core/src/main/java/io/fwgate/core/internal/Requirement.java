@@ -17,14 +17,22 @@ import io.fwgate.tables.EffectMapping;
  * @param reach the reach needed
  * @param why which source set the level (for refusals and the audit log)
  */
-record Requirement(Level level, Reach reach, String why) {
+record Requirement(Level level, Reach reach, String why, boolean unsupported) {
+
+    Requirement(Level level, Reach reach, String why) {
+        this(level, reach, why, false);
+    }
+
+    /** NVMe: an opcode without CSUPP is not supported by the controller; the gate refuses it outright. */
+    private static final String UNSUPPORTED = "the device reports it unsupported (CSUPP clear)";
 
     /**
      * @param spec the table's command
-     * @param deviceEffects the device's reported effects for the opcode, if it reports any
+     * @param device the effects the device reports
      * @return what the command needs
      */
-    static Requirement of(CommandSpec spec, Optional<Set<Effect>> deviceEffects) {
+    static Requirement of(CommandSpec spec, DeviceEffects device) {
+        Optional<Set<Effect>> deviceEffects = device.of(spec.opcode());
         Level declared = spec.declaredLevel();
         Level ofEffects = EffectMapping.levelOf(spec.effects());
         Level ofDevice = deviceEffects.map(EffectMapping::levelOf).orElse(Level.TELEMETRY);
@@ -41,6 +49,9 @@ record Requirement(Level level, Reach reach, String why) {
         } else {
             why = "declared level";
         }
+        if (device.unsupported(spec.opcode())) {
+            return new Requirement(level, reach, UNSUPPORTED, true);
+        }
         return new Requirement(level, reach, why);
     }
 
@@ -48,10 +59,15 @@ record Requirement(Level level, Reach reach, String why) {
      * A raw opcode, outside every table: the device's reported effects decide; an opcode the device does
      * not report (or any vendor-defined opcode without a table) needs the highest level.
      *
-     * @param deviceEffects the device's reported effects for the opcode, if it reports the opcode
+     * @param opcode the raw opcode
+     * @param device the effects the device reports
      * @return what the raw command needs
      */
-    static Requirement raw(Optional<Set<Effect>> deviceEffects) {
+    static Requirement raw(int opcode, DeviceEffects device) {
+        if (device.unsupported(opcode)) {
+            return new Requirement(Level.DEBUG_WRITE_FULL, Reach.DEVICE, UNSUPPORTED, true);
+        }
+        Optional<Set<Effect>> deviceEffects = device.of(opcode);
         if (deviceEffects.isEmpty()) {
             return new Requirement(Level.DEBUG_WRITE_FULL, Reach.DEVICE,
                     "the opcode is in no table and the device reports no effects for it");
