@@ -1,0 +1,106 @@
+package io.fwgate.emulator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+
+import io.fwgate.api.DeviceId;
+import io.fwgate.api.DeviceInfo;
+import io.fwgate.api.DeviceKind;
+import io.fwgate.api.spi.DeviceGoneException;
+import io.fwgate.api.spi.DeviceRequest;
+import io.fwgate.api.spi.DeviceResponse;
+
+class EmulatorTransportTest {
+    private static final DeviceId MEM0 = DeviceId.parse("emu:mem0");
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final EmulatorTransport enabled = new EmulatorTransport(EmulatorTransport.standardDevices(nanos::get));
+
+    /** A bundle context that answers only getProperty, from {@code properties}. */
+    private static BundleContext context(Map<String, String> properties) {
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getProperty")) {
+                        return properties.get((String) args[0]);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static DeviceRequest request(int opcode, byte[] payload) {
+        return new DeviceRequest(opcode, payload, Map.of(), 1 << 20);
+    }
+
+    @Test
+    void withoutThePropertyThereAreNoDevices() throws Exception {
+        for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of("fwgate.emulated", "false"))) {
+            EmulatorTransport transport = new EmulatorTransport(context(properties));
+
+            assertThat(transport.devices()).isEmpty();
+            assertThatExceptionOfType(DeviceGoneException.class)
+                    .isThrownBy(() -> transport.send(MEM0, request(0x0001, Spec.NONE)))
+                    .withMessageContaining("emu:mem0")
+                    .withMessageContaining("fwgate.emulated=true");
+        }
+    }
+
+    @Test
+    void withThePropertyItOffersTheCxlMemoryDevice() throws Exception {
+        EmulatorTransport transport = new EmulatorTransport(context(Map.of("fwgate.emulated", "true")));
+
+        assertThat(transport.scheme()).isEqualTo("emu");
+        assertThat(transport.devices()).containsExactly(new DeviceInfo(MEM0, DeviceKind.CXL_MEMORY_DEVICE, 0x8086,
+                0x0d93, Optional.of("0xc0ffee00"), "fwgate emulated CXL type-3 memory device"));
+        assertThat(transport.send(MEM0, request(0x0001, Spec.NONE)).ok()).isTrue();
+    }
+
+    @Test
+    void sendCarriesOpcodeAndPayloadAndReturnsTheDevicesAnswer() throws Exception {
+        DeviceResponse identify = enabled.send(MEM0, request(0x4000, Spec.NONE));
+        assertThat(identify.status()).isZero();
+        assertThat(identify.payload()).hasSize(0x45);
+        assertThat(identify.fields()).isEmpty();
+
+        assertThat(enabled.send(MEM0, request(0x0301, new byte[3])).status()).isEqualTo(0x16);
+        assertThat(enabled.send(MEM0, request(0x4400, Spec.NONE)).status()).isEqualTo(0x01);
+        assertThat(enabled.send(MEM0, request(0x4400, Spec.NONE)).status()).isEqualTo(0x06);
+    }
+
+    @Test
+    void theRequestersResponseLimitApplies() throws Exception {
+        DeviceResponse answer = enabled.send(MEM0, new DeviceRequest(0x4000, Spec.NONE, Map.of(), 0x44));
+
+        assertThat(answer.status()).isEqualTo(0x16);
+        assertThat(answer.payload()).isEmpty();
+    }
+
+    @Test
+    void unknownAddressesAreGone() {
+        assertThatExceptionOfType(DeviceGoneException.class)
+                .isThrownBy(() -> enabled.send(DeviceId.parse("emu:mem9"), request(0x0001, Spec.NONE)))
+                .withMessageContaining("emu:mem9");
+    }
+
+    @Test
+    void requestsThatDoNotSuitTheTransportAreIllegal() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> enabled.send(DeviceId.parse("cxl:mem0"), request(0x0001, Spec.NONE)))
+                .withMessageContaining("cxl:mem0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> enabled.send(MEM0, new DeviceRequest(0x0001, Spec.NONE, Map.of("nsid", 1L), 64)))
+                .withMessageContaining("nsid");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> enabled.send(MEM0, request(0x10000, Spec.NONE)))
+                .withMessageContaining("0x10000");
+    }
+}
