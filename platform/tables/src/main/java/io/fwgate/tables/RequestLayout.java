@@ -3,21 +3,31 @@ package io.fwgate.tables;
 import java.util.List;
 import java.util.Map;
 
-/** How a command's arguments become its request. Immutable and thread-safe. */
-public final class RequestLayout {
-    // TODO(tables): fields and constructor
+import io.fwgate.tables.internal.RequestModel;
 
-    /** @return the arguments this request takes, in table order */
+/**
+ * How a command's arguments become its request: a payload of a fixed size (optionally followed by one
+ * variable-length field) and transport parameters, filled from named fields. Immutable and thread-safe.
+ */
+public final class RequestLayout {
+    private final RequestModel model;
+
+    RequestLayout(RequestModel model) {
+        this.model = model;
+    }
+
+    /** @return the arguments this request takes, in table order (constant fields are not arguments) */
     public List<FieldSpec> fields() {
-        throw new UnsupportedOperationException("not yet");
+        return model.fieldSpecs();
     }
 
     /**
      * @param args argument values as the caller typed them (decimal, 0x-hex, enum names, hex bytes)
      * @return the payload and parameters
-     * @throws InvalidArgumentException if an argument is unknown, missing, malformed or out of range
+     * @throws InvalidArgumentException if an argument is unknown, missing, malformed or out of range; the
+     *         message names the argument and the problem
      */
     public EncodedRequest encode(Map<String, String> args) throws InvalidArgumentException {
-        throw new UnsupportedOperationException("not yet");
+        return model.encode(args);
     }
 }

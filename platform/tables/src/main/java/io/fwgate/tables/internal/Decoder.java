@@ -1,0 +1,126 @@
+package io.fwgate.tables.internal;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fwgate.api.DecodeException;
+
+/**
+ * Decodes a payload by a checked list of response fields. Reads are bounds-checked against the payload
+ * and array counts against the bytes left, so any payload yields values or a {@code DecodeException}.
+ */
+final class Decoder {
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    private Decoder() {
+    }
+
+    static Map<String, Object> decode(List<ResponseField> fields, byte[] payload) throws DecodeException {
+        return level(fields, payload, 0, payload.length, "");
+    }
+
+    /**
+     * @param base where the level starts: 0, or the start of an array element
+     * @param end where the level's bytes end: the payload's end, or the element's
+     * @param prefix the element path for messages, e.g. {@code records[2].}
+     */
+    private static Map<String, Object> level(List<ResponseField> fields, byte[] p, int base, int end,
+            String prefix) throws DecodeException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, BigInteger> raws = new HashMap<>();
+        for (ResponseField f : fields) {
+            long at = (long) base + f.offset();
+            switch (f.type()) {
+                case STRING:
+                    need(f, prefix, at, f.size(), end);
+                    out.put(f.name(), ascii(p, (int) at, f.size()));
+                    break;
+                case BYTES:
+                    int length = f.size() >= 0 ? f.size() : (int) Math.max(end - at, 0);
+                    need(f, prefix, at, length, end);
+                    out.put(f.name(), HexFormat.of().formatHex(p, (int) at, (int) at + length));
+                    break;
+                case UUID:
+                    need(f, prefix, at, 16, end);
+                    out.put(f.name(), Numbers.uuidText(p, (int) at));
+                    break;
+                case ARRAY:
+                    out.put(f.name(), array(f, p, at, end, prefix, raws));
+                    break;
+                default:
+                    need(f, prefix, at, f.type().size(), end);
+                    long container = Bits.read(p, (int) at, f.type().size(), f.bigEndian());
+                    long bits = f.isBitField() ? (container >>> f.shift()) & Bits.mask(f.width()) : container;
+                    raws.put(f.name(), unsigned(bits));
+                    out.put(f.name(), Values.of(f, bits));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> array(ResponseField f, byte[] p, long start, int end, String prefix,
+            Map<String, BigInteger> raws) throws DecodeException {
+        if (start > end) {
+            throw new DecodeException("array '" + prefix + f.name() + "' at offset " + hex(start)
+                    + " starts past the end of the data (" + hex(end) + ")");
+        }
+        ResponseField.Count count = f.count().orElseThrow();
+        BigInteger n;
+        if (count.remaining()) {
+            n = BigInteger.valueOf((end - start) / f.stride());
+        } else if (count.field().isPresent()) {
+            n = raws.get(count.field().get());
+        } else {
+            n = BigInteger.valueOf(count.number());
+        }
+        BigInteger room = BigInteger.valueOf(end - start);
+        if (n.multiply(BigInteger.valueOf(f.stride())).compareTo(room) > 0) {
+            throw new DecodeException("array '" + prefix + f.name() + "' at offset " + hex(start) + ": " + n
+                    + " elements of " + f.stride() + " bytes run past the end of the data (" + room
+                    + " bytes left)");
+        }
+        // n * stride fits in the bytes left, so the list is bounded by the payload length
+        List<Map<String, Object>> elements = new ArrayList<>(n.intValue());
+        for (int i = 0; i < n.intValue(); i++) {
+            int elementStart = (int) start + i * f.stride();
+            elements.add(level(f.fields(), p, elementStart, elementStart + f.stride(),
+                    prefix + f.name() + "[" + i + "]."));
+        }
+        return elements;
+    }
+
+    private static void need(ResponseField f, String prefix, long at, int length, int end) throws DecodeException {
+        if (at + length > end) {
+            throw new DecodeException("field '" + prefix + f.name() + "' at offset " + hex(at) + " needs "
+                    + length + " bytes, but the data ends at " + hex(end));
+        }
+    }
+
+    /** Text as devices write it: ASCII, padded with NULs or spaces; other bytes show as '?'. */
+    private static String ascii(byte[] p, int at, int size) {
+        int last = at + size;
+        while (last > at && (p[last - 1] == 0 || p[last - 1] == ' ')) {
+            last--;
+        }
+        StringBuilder text = new StringBuilder(last - at);
+        for (int i = at; i < last; i++) {
+            char c = (char) (p[i] & 0xff);
+            text.append(c >= 0x20 && c <= 0x7e ? c : '?');
+        }
+        return text.toString();
+    }
+
+    static BigInteger unsigned(long bits) {
+        BigInteger value = BigInteger.valueOf(bits);
+        return bits < 0 ? value.add(TWO_64) : value;
+    }
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+}
