@@ -1,0 +1,37 @@
+package io.fwgate.cli.internal;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.fwgate.api.DeviceInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code fwgate list}: the devices the platform reaches. */
+@Command(name = "list", description = "List the devices fwgate reaches.")
+final class ListCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    private final Context context;
+
+    ListCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<DeviceInfo> devices = context.gateway().devices();
+        if (options.json) {
+            Json.print(context.out(), devices.stream().map(Views::device).toList());
+            return ExitCode.SUCCESS.code();
+        }
+        TextTable table = new TextTable("ID", "KIND", "PCI", "SERIAL", "DESCRIPTION");
+        for (DeviceInfo device : devices) {
+            table.row(device.id().toString(), device.kind().id(), Views.pci(device), device.serial().orElse(""),
+                    device.description());
+        }
+        table.print(context.out());
+        return ExitCode.SUCCESS.code();
+    }
+}
