@@ -39,10 +39,11 @@ class CxlMemEncodeTest {
     }
 
     @Test
-    void getLogReadsTheCelByDefault() throws Exception {
-        byte[] expected = new Payload(0x18).hex(0, CEL_UUID).u32(0x10, 0).u32(0x14, 1024).bytes();
+    void getLogReadsTheCelByDefaultAndNeedsALength() throws Exception {
+        byte[] expected = new Payload(0x18).hex(0, CEL_UUID).u32(0x10, 0).u32(0x14, 68).bytes();
 
-        assertThat(encode("get-log", Map.of()).payload()).isEqualTo(expected);
+        assertThat(encode("get-log", Map.of("length", "68")).payload()).isEqualTo(expected);
+        assertThatThrownBy(() -> encode("get-log", Map.of())).hasMessageContaining("length");
         assertThat(encode("get-log", Map.of("offset", "4", "length", "8")).payload())
                 .isEqualTo(new Payload(0x18).hex(0, CEL_UUID).u32(0x10, 4).u32(0x14, 8).bytes());
     }
