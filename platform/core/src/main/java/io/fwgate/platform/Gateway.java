@@ -35,6 +35,17 @@ public interface Gateway {
      */
     CallResult call(Caller caller, CallRequest request) throws CallException;
 
+    /**
+     * Asks a device how its background operation is going (CXL: Background Operation Status; NVMe: the
+     * Sanitize Status log). The question is itself a telemetry call: gated and audited.
+     *
+     * @param caller who asks
+     * @param device the device
+     * @return the progress the device reports
+     * @throws CallException as {@link #call}; BAD_REQUEST if the device kind has no background status
+     */
+    BackgroundProgress progress(Caller caller, DeviceId device) throws CallException;
+
     /** @return every plugin bundle the platform has seen, active or refused */
     List<PluginView> plugins();
 

@@ -83,6 +83,11 @@ final class FakeGateway implements Gateway {
     }
 
     @Override
+    public io.fwgate.platform.BackgroundProgress progress(Caller caller, DeviceId device) throws CallException {
+        throw new CallException(CallException.Kind.BAD_REQUEST, device + " has no background status");
+    }
+
+    @Override
     public List<PluginView> plugins() {
         return List.of(new PluginView("io.fwgate.plugin.cxl.mem", "1.0.1.SNAPSHOT", "ACTIVE", "", "",
                 List.of("tables/cxl-mem.json"), 11),

@@ -30,6 +30,7 @@ import io.fwgate.api.Reach;
 import io.fwgate.api.ResponseDecoder;
 import io.fwgate.api.spi.Transport;
 import io.fwgate.platform.AuditSink;
+import io.fwgate.platform.BackgroundProgress;
 import io.fwgate.platform.AuditTrail;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
@@ -146,6 +147,12 @@ public final class FwgateCore implements Gateway, AuditSink {
     @Override
     public CallResult call(Caller caller, CallRequest request) throws CallException {
         return router.call(caller, request);
+    }
+
+    @Override
+    public BackgroundProgress progress(Caller caller, DeviceId id) throws CallException {
+        router.policy();
+        return ProgressReader.read(router, caller, router.find(new CallRequest(id, "", Map.of(), false)));
     }
 
     @Override

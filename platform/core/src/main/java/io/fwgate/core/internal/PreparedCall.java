@@ -100,6 +100,15 @@ final class PreparedCall {
     }
 
     /**
+     * A call the platform makes on a caller's behalf, outside every table (e.g. polling background
+     * progress): gated like a raw opcode, by the device's own effects.
+     */
+    static PreparedCall internal(int opcode, byte[] payload, Map<String, Long> parameters, int maxResponse) {
+        return new PreparedCall(String.format("0x%04x", opcode), opcode,
+                new DeviceRequest(opcode, payload, parameters, maxResponse), Optional.empty(), Optional.empty());
+    }
+
+    /**
      * @param effects what the device reports
      * @return what this call needs on that device
      */

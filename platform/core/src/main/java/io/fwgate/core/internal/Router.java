@@ -42,6 +42,22 @@ final class Router {
         Policy policy = policy();
         Devices.Reached device = find(call);
         PreparedCall prepared = PreparedCall.prepare(call, registry.commandsFor(device.info()), decoders);
+        return execute(caller, device, prepared, call);
+    }
+
+    /**
+     * Runs a prepared call through the gate, the audit log and the transport.
+     *
+     * @param caller who asks
+     * @param device the device
+     * @param prepared the encoded call
+     * @param call the caller's request, as audited (arguments, confirmation)
+     * @return the device's answer
+     * @throws CallException if refused, not delivered or not audited
+     */
+    CallResult execute(Caller caller, Devices.Reached device, PreparedCall prepared, CallRequest call)
+            throws CallException {
+        Policy policy = policy();
         Grant grant = policy.grantFor(caller);
         ReentrantLock lock = devices.lock(device.info().id());
         lock.lock();
