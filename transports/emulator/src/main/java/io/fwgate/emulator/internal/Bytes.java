@@ -39,6 +39,15 @@ final class Bytes {
         return Arrays.copyOf(text.getBytes(StandardCharsets.US_ASCII), width);
     }
 
+    /** @return {@code text} in ASCII, padded with spaces to {@code width} bytes, as NVMe strings are */
+    static byte[] spacePadded(String text, int width) {
+        byte[] out = new byte[width];
+        Arrays.fill(out, (byte) ' ');
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, out, 0, Math.min(width, ascii.length));
+        return out;
+    }
+
     /** @return the little-endian u32 at {@code offset}, as a non-negative long */
     static long u32(ByteBuffer in, int offset) {
         return Integer.toUnsignedLong(in.getInt(offset));

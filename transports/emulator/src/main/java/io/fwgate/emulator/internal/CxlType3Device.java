@@ -1,5 +1,6 @@
 package io.fwgate.emulator.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -27,6 +28,21 @@ final class CxlType3Device implements EmulatedDevice {
             512L << 20, 512L << 20, 128 << 10, 8);
     /** Healthy: 3% of life used, 38 degrees C, no dirty shutdowns, no corrected errors. */
     static final HealthInfo HEALTH = new HealthInfo(0, 0, 0, 3, 38, 0, 0, 0);
+    /** Linux prints a CXL serial in sysfs with "%#llx", so that is the serial the transport reports. */
+    static final Model MODEL = new Model(new InfoStatCommands.Identity(PCI_VENDOR_ID, PCI_DEVICE_ID,
+            PCI_SUBSYSTEM_VENDOR_ID, PCI_SUBSYSTEM_ID, SERIAL, InfoStatCommands.COMPONENT_TYPE_3),
+            String.format("%#x", SERIAL), DESCRIPTION, PROFILE.firmwareRevision());
+
+    /**
+     * Who a device says it is; capacities, logs and features are the same for every device.
+     *
+     * @param identity what Identify (0001h) reports
+     * @param serial the serial the transport reports
+     * @param description the transport's description
+     * @param firmware the running firmware's revision, at most 16 ASCII characters
+     */
+    record Model(InfoStatCommands.Identity identity, String serial, String description, String firmware) {
+    }
 
     private final DeviceInfo info;
     private final CxlMailbox mailbox;
@@ -36,23 +52,36 @@ final class CxlType3Device implements EmulatedDevice {
      * @param nanos a monotonic nanosecond source, e.g. {@code System::nanoTime}
      */
     CxlType3Device(DeviceId id, LongSupplier nanos) {
-        // Linux prints a CXL serial in sysfs with "%#llx"
-        this.info = new DeviceInfo(id, DeviceKind.CXL_MEMORY_DEVICE, PCI_VENDOR_ID, PCI_DEVICE_ID,
-                Optional.of(String.format("%#x", SERIAL)), DESCRIPTION);
+        this(id, MODEL, List.of(), nanos);
+    }
+
+    /**
+     * @param id the device's id
+     * @param model who the device says it is
+     * @param vendor vendor command sets (opcodes C000h to FFFFh) to support besides the standard ones
+     * @param nanos a monotonic nanosecond source
+     * @throws IllegalArgumentException if two commands share an opcode
+     */
+    CxlType3Device(DeviceId id, Model model, List<CommandSet> vendor, LongSupplier nanos) {
+        InfoStatCommands.Identity identity = model.identity();
+        this.info = new DeviceInfo(id, DeviceKind.CXL_MEMORY_DEVICE, identity.vendorId(), identity.deviceId(),
+                Optional.of(model.serial()), model.description());
+        MemoryDeviceCommands.Profile profile = new MemoryDeviceCommands.Profile(model.firmware(),
+                PROFILE.volatileBytes(), PROFILE.persistentBytes(), PROFILE.lsaSize(), PROFILE.eventLogCapacity());
         BackgroundOperation background = new BackgroundOperation(nanos);
-        LsaCommands lsa = new LsaCommands(PROFILE.lsaSize());
-        InfoStatCommands.Identity identity = new InfoStatCommands.Identity(PCI_VENDOR_ID, PCI_DEVICE_ID,
-                PCI_SUBSYSTEM_VENDOR_ID, PCI_SUBSYSTEM_ID, SERIAL, InfoStatCommands.COMPONENT_TYPE_3);
-        this.mailbox = new CxlMailbox(background, List.of(
+        LsaCommands lsa = new LsaCommands(profile.lsaSize());
+        List<CommandSet> sets = new ArrayList<>(List.of(
                 new InfoStatCommands(identity, background),
                 new EventCommands(new EventRecords(HEALTH)),
-                new FirmwareCommands(PROFILE.firmwareRevision()),
+                new FirmwareCommands(profile.firmwareRevision()),
                 new TimestampCommands(nanos),
                 new LogCommands(this::cel),
                 new FeatureCommands(new PatrolScrub()),
-                new MemoryDeviceCommands(PROFILE, HEALTH),
+                new MemoryDeviceCommands(profile, HEALTH),
                 lsa,
                 new SanitizeCommands(background, lsa)));
+        sets.addAll(vendor);
+        this.mailbox = new CxlMailbox(background, sets);
     }
 
     private byte[] cel() {

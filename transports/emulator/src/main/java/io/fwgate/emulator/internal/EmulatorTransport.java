@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
 
 import io.fwgate.api.DeviceId;
 import io.fwgate.api.DeviceInfo;
@@ -20,30 +26,45 @@ import io.fwgate.api.spi.Transport;
 /**
  * The {@code emu} transport: emulated devices for development and tests. When the framework property
  * {@value #ENABLED_PROPERTY} is {@code true} it offers {@code emu:mem0}, an emulated CXL type 3 memory
- * device; otherwise it offers none. Devices are kept by address, so more kinds can join. Thread-safe.
+ * device, and {@code emu:nvme0}, an emulated NVMe controller, plus the devices that started bundles
+ * declare in emulation profiles ({@link ProfileExtender}); otherwise it offers none. Devices are kept by
+ * address. Thread-safe.
  */
 @Component(service = Transport.class)
 public final class EmulatorTransport implements Transport {
     static final String ENABLED_PROPERTY = "fwgate.emulated";
     static final String SCHEME = "emu";
 
-    private final Map<String, EmulatedDevice> devices;
+    private final ConcurrentMap<String, EmulatedDevice> devices = new ConcurrentHashMap<>();
+    private final Optional<BundleTracker<List<ProfileExtender.Added>>> profiles;
 
     /**
-     * @param context the bundle's context, to read {@value #ENABLED_PROPERTY}
+     * @param context the bundle's context, to read {@value #ENABLED_PROPERTY} and track profile bundles
      */
     @Activate
     public EmulatorTransport(BundleContext context) {
-        this(Boolean.parseBoolean(context.getProperty(ENABLED_PROPERTY))
-                ? standardDevices(System::nanoTime)
-                : Map.of());
+        boolean enabled = Boolean.parseBoolean(context.getProperty(ENABLED_PROPERTY));
+        if (enabled) {
+            devices.putAll(standardDevices(System::nanoTime));
+            ProfileExtender extender = new ProfileExtender(this, System::nanoTime, System.err::println);
+            profiles = Optional.of(new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, extender));
+        } else {
+            profiles = Optional.empty();
+        }
+        profiles.ifPresent(BundleTracker::open);
     }
 
     /**
      * @param devices the devices, by address
      */
     EmulatorTransport(Map<String, EmulatedDevice> devices) {
-        this.devices = Map.copyOf(devices);
+        this.devices.putAll(devices);
+        this.profiles = Optional.empty();
+    }
+
+    @Deactivate
+    void deactivate() {
+        profiles.ifPresent(BundleTracker::close);
     }
 
     /**
@@ -51,7 +72,19 @@ public final class EmulatorTransport implements Transport {
      * @return the devices the transport offers when emulation is on, by address
      */
     static Map<String, EmulatedDevice> standardDevices(LongSupplier nanos) {
-        return Map.of("mem0", new CxlType3Device(new DeviceId(SCHEME, "mem0"), nanos));
+        return Map.of(
+                "mem0", new CxlType3Device(new DeviceId(SCHEME, "mem0"), nanos),
+                "nvme0", new NvmeController(new DeviceId(SCHEME, "nvme0"), nanos));
+    }
+
+    /** @return true if the device was added, false if its address is taken */
+    boolean add(String address, EmulatedDevice device) {
+        return devices.putIfAbsent(address, device) == null;
+    }
+
+    /** Removes the device at {@code address} if it is still {@code device}. */
+    void remove(String address, EmulatedDevice device) {
+        devices.remove(address, device);
     }
 
     @Override
@@ -79,8 +112,9 @@ public final class EmulatorTransport implements Transport {
         }
         EmulatedDevice target = devices.get(device.address());
         if (target == null) {
+            boolean off = profiles.isEmpty() && devices.isEmpty();
             throw new DeviceGoneException("no emulated device " + device
-                    + (devices.isEmpty() ? " (emulation is off: set " + ENABLED_PROPERTY + "=true)" : ""));
+                    + (off ? " (emulation is off: set " + ENABLED_PROPERTY + "=true)" : ""));
         }
         return target.send(request);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,15 +25,8 @@ class EmulatorTransportTest {
     private final AtomicLong nanos = new AtomicLong();
     private final EmulatorTransport enabled = new EmulatorTransport(EmulatorTransport.standardDevices(nanos::get));
 
-    /** A bundle context that answers only getProperty, from {@code properties}. */
     private static BundleContext context(Map<String, String> properties) {
-        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty")) {
-                        return properties.get((String) args[0]);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return Fakes.context(properties, List.of());
     }
 
     private static DeviceRequest request(int opcode, byte[] payload) {
@@ -55,13 +47,17 @@ class EmulatorTransportTest {
     }
 
     @Test
-    void withThePropertyItOffersTheCxlMemoryDevice() throws Exception {
+    void withThePropertyItOffersTheCxlMemoryDeviceAndTheNvmeController() throws Exception {
         EmulatorTransport transport = new EmulatorTransport(context(Map.of("fwgate.emulated", "true")));
 
         assertThat(transport.scheme()).isEqualTo("emu");
-        assertThat(transport.devices()).containsExactly(new DeviceInfo(MEM0, DeviceKind.CXL_MEMORY_DEVICE, 0x8086,
-                0x0d93, Optional.of("0xc0ffee00"), "fwgate emulated CXL type-3 memory device"));
+        assertThat(transport.devices()).containsExactly(
+                new DeviceInfo(MEM0, DeviceKind.CXL_MEMORY_DEVICE, 0x8086, 0x0d93, Optional.of("0xc0ffee00"),
+                        "fwgate emulated CXL type-3 memory device"),
+                new DeviceInfo(DeviceId.parse("emu:nvme0"), DeviceKind.NVME_CONTROLLER, 0x1b36, 0x0010,
+                        Optional.of("FWGATE-NVME-0001"), "fwgate emulated NVMe"));
         assertThat(transport.send(MEM0, request(0x0001, Spec.NONE)).ok()).isTrue();
+        transport.deactivate();
     }
 
     @Test
