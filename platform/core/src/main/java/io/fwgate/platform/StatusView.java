@@ -16,7 +16,8 @@ import io.fwgate.api.Reach;
  * @param grantedReach the caller's reach
  * @param configDir the configuration directory
  * @param stateDir the state directory
+ * @param devMode unsigned bundles from a developer's directory are accepted on this host
  */
 public record StatusView(boolean tainted, Optional<String> taint, String role, Caller caller, Level grantedLevel,
-        Reach grantedReach, String configDir, String stateDir) {
+        Reach grantedReach, String configDir, String stateDir, boolean devMode) {
 }

@@ -32,6 +32,9 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     static void human(PrintWriter out, StatusView status) {
+        if (status.devMode()) {
+            out.println("DEVELOPMENT MODE: unsigned plugins from a developer's directory are accepted on this host");
+        }
         out.println("tainted:  " + (status.tainted() ? "yes, by " + status.taint().orElse("an unrecorded command")
                 : "no"));
         out.println("role:     " + status.role());

@@ -107,6 +107,7 @@ final class Views {
         map.put("granted-reach", status.grantedReach().id());
         map.put("config-dir", status.configDir());
         map.put("state-dir", status.stateDir());
+        map.put("dev-mode", status.devMode());
         return map;
     }
 

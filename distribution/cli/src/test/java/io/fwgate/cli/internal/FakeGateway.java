@@ -98,7 +98,7 @@ final class FakeGateway implements Gateway {
     @Override
     public StatusView status(Caller caller) {
         return new StatusView(true, Optional.of("2026-01-01T00:00:00Z emu:mem0 sanitize"), "host", caller,
-                Level.TELEMETRY, Reach.DEVICE, "/etc/fwgate", "/var/lib/fwgate");
+                Level.TELEMETRY, Reach.DEVICE, "/etc/fwgate", "/var/lib/fwgate", false);
     }
 
     @Override

@@ -37,6 +37,7 @@ import io.fwgate.platform.CallRequest;
 import io.fwgate.platform.CallResult;
 import io.fwgate.platform.Caller;
 import io.fwgate.platform.CommandView;
+import io.fwgate.platform.DevMode;
 import io.fwgate.platform.Gateway;
 import io.fwgate.platform.PluginSource;
 import io.fwgate.platform.PluginView;
@@ -53,6 +54,7 @@ import io.fwgate.platform.StatusView;
 public final class FwgateCore implements Gateway, AuditSink {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private final List<PluginSource> sources = new CopyOnWriteArrayList<>();
+    private volatile DevMode devMode;
     private final List<Map.Entry<Map<String, Object>, ResponseDecoder>> decoders = new CopyOnWriteArrayList<>();
     private final Settings settings;
     private final PluginRegistry registry;
@@ -70,7 +72,7 @@ public final class FwgateCore implements Gateway, AuditSink {
         devices = new Devices(() -> transports);
         audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
         taint = new TaintFlag(settings.stateDir());
-        router = new Router(settings, devices, registry, this::decoder, audit, taint);
+        router = new Router(settings, devices, registry, this::decoder, audit, taint, () -> Optional.ofNullable(devMode));
         extender = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new TableExtender(registry));
         extender.open();
     }
@@ -109,6 +111,18 @@ public final class FwgateCore implements Gateway, AuditSink {
 
     void removeSource(PluginSource source) {
         sources.remove(source);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDevMode(DevMode mode) {
+        devMode = mode;
+    }
+
+    void unsetDevMode(DevMode mode) {
+        if (devMode == mode) {
+            devMode = null;
+        }
     }
 
     private Optional<ResponseDecoder> decoder(long bundleId, String name) {
@@ -179,7 +193,7 @@ public final class FwgateCore implements Gateway, AuditSink {
             grant = Grant.TELEMETRY;
         }
         return new StatusView(taintCause.isPresent(), taintCause, role, caller, grant.level(), grant.reach(),
-                settings.configDir().toString(), settings.stateDir().toString());
+                settings.configDir().toString(), settings.stateDir().toString(), router.devModeActive());
     }
 
     @Override

@@ -23,7 +23,10 @@ final class PluginRegistry {
     }
 
     private final Supplier<PluginCaps> caps;
+    /** How many removed plugins are remembered, so a call racing an update is told the plugin changed. */
+    private static final int RETIRED_KEPT = 32;
     private volatile List<PluginRecord> plugins = List.of();
+    private volatile List<PluginRecord> retired = List.of();
 
     /**
      * @param caps the caps in force, asked at each admission
@@ -46,13 +49,34 @@ final class PluginRegistry {
         next.add(admitted);
         next.sort(Comparator.comparingLong(PluginRecord::bundleId));
         plugins = List.copyOf(next);
+        retired = retired.stream().filter(p -> p.bundleId() != candidate.bundleId()).toList();
         return admitted;
     }
 
     synchronized void remove(long bundleId) {
         List<PluginRecord> next = new ArrayList<>(plugins);
+        List<PluginRecord> gone = new ArrayList<>(retired);
+        plugins.stream().filter(p -> p.bundleId() == bundleId && p.active()).forEach(gone::add);
         next.removeIf(p -> p.bundleId() == bundleId);
         plugins = List.copyOf(next);
+        retired = List.copyOf(gone.subList(Math.max(0, gone.size() - RETIRED_KEPT), gone.size()));
+    }
+
+    /**
+     * @param device a device
+     * @param command a command name no active plugin declares for it
+     * @return the removed (or updating) plugin that declared it, if one did
+     */
+    Optional<PluginRecord> retiredOwner(DeviceInfo device, String command) {
+        for (PluginRecord plugin : retired) {
+            for (CommandTable table : plugin.tables()) {
+                if (table.match().matches(device)
+                        && table.commands().stream().anyMatch(c -> c.name().equals(command))) {
+                    return Optional.of(plugin);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     List<PluginRecord> plugins() {

@@ -13,6 +13,7 @@ import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
 import io.fwgate.platform.CallResult;
 import io.fwgate.platform.Caller;
+import io.fwgate.platform.DevMode;
 import io.fwgate.platform.RefusedException;
 
 /**
@@ -27,21 +28,45 @@ final class Router {
     private final PreparedCall.DecoderLookup decoders;
     private final AuditLog audit;
     private final TaintFlag taint;
+    private final java.util.function.Supplier<Optional<DevMode>> devMode;
 
     Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
-            AuditLog audit, TaintFlag taint) {
+            AuditLog audit, TaintFlag taint, java.util.function.Supplier<Optional<DevMode>> devMode) {
         this.settings = settings;
         this.devices = devices;
         this.registry = registry;
         this.decoders = decoders;
         this.audit = audit;
         this.taint = taint;
+        this.devMode = devMode;
+    }
+
+    boolean devModeActive() {
+        return devMode.get().map(DevMode::active).orElse(false);
+    }
+
+    /** A developer's unsigned plugin that runs anything beyond telemetry marks the host tainted. */
+    private boolean fromDevBundle(PreparedCall prepared) {
+        return prepared.command.isPresent()
+                && devMode.get().map(m -> m.isDevBundle(prepared.command.get().plugin().bundleId())).orElse(false);
     }
 
     CallResult call(Caller caller, CallRequest call) throws CallException {
         Policy policy = policy();
         Devices.Reached device = find(call);
-        PreparedCall prepared = PreparedCall.prepare(call, registry.commandsFor(device.info()), decoders);
+        PreparedCall prepared;
+        try {
+            prepared = PreparedCall.prepare(call, registry.commandsFor(device.info()), decoders);
+        } catch (CallException e) {
+            Optional<PluginRecord> changed = registry.retiredOwner(device.info(), call.command());
+            if (changed.isPresent() && registry.commandsFor(device.info()).stream()
+                    .noneMatch(b -> b.spec().name().equals(call.command()))) {
+                throw new CallException(CallException.Kind.DELIVERY_FAILED, "plugin changed: "
+                        + changed.get().symbolicName() + " " + changed.get().version() + ", which declares "
+                        + call.command() + ", is being updated or was removed; nothing was sent, retry", e);
+            }
+            throw e;
+        }
         return execute(caller, device, prepared, call);
     }
 
@@ -64,6 +89,9 @@ final class Router {
         try {
             Requirement needed = prepared.requirement(devices.effectsOf(device));
             Map<String, Object> record = baseRecord(caller, call, prepared, needed, grant);
+            if (devModeActive()) {
+                record.put("dev-mode", true);
+            }
             Optional<String> refusal = Gate.refusal(prepared.name, needed, grant, policy.role(), call.confirm());
             if (refusal.isPresent()) {
                 write(with(record, "decision", "refused", "reason", refusal.get()));
@@ -71,7 +99,8 @@ final class Router {
                         grant.level(), grant.reach());
             }
             write(with(record, "decision", "allowed", "reason", needed.why()));
-            if (Gate.taints(needed.level())) {
+            if (Gate.taints(needed.level())
+                    || (needed.level().compareTo(io.fwgate.api.Level.CONFIGURATION) >= 0 && fromDevBundle(prepared))) {
                 markTainted(call, prepared, needed);
             }
             return send(device, prepared, needed, record);

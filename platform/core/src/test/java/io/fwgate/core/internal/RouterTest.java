@@ -36,6 +36,9 @@ class RouterTest {
             + "{\"name\":\"set-lsa\",\"opcode\":\"0x4103\",\"description\":\"d\",\"effects\":[],\"level\":\"telemetry\","
             + " \"request\":{\"size\":8,\"fields\":[{\"name\":\"offset\",\"offset\":0,\"type\":\"u32\",\"max\":1024}]},"
             + " \"response\":{\"max-size\":0,\"fields\":[]}},"
+            + "{\"name\":\"clear-log\",\"opcode\":\"0x0101\",\"description\":\"d\",\"effects\":[\"log-change-immediate\"],"
+            + " \"level\":\"configuration\",\"request\":{\"size\":0,\"fields\":[]},"
+            + " \"response\":{\"max-size\":0,\"fields\":[]}},"
             + "{\"name\":\"sanitize\",\"opcode\":\"0x4400\",\"description\":\"d\",\"effects\":[\"data-change-immediate\"],"
             + " \"level\":\"debug-write-full\",\"request\":{\"size\":0,\"fields\":[]},"
             + " \"response\":{\"max-size\":0,\"fields\":[]}}]}";
@@ -45,18 +48,35 @@ class RouterTest {
     @TempDir
     Path state;
 
-    private FakeDevice device = new FakeDevice(0x4200, 0x0200, 0x4103, 0x0006, 0x4400, 0x0044)
+    private FakeDevice device = new FakeDevice(0x4200, 0x0200, 0x4103, 0x0006, 0x4400, 0x0044, 0x0101, 0x0010)
             .answering(r -> new DeviceResponse(0, new byte[] { 0, 0, 0, 7 }));
+
+    private boolean devModeOn;
+    private PluginRegistry registry;
 
     private Router router(Path stateDir) throws Exception {
         Settings settings = new Settings(config, stateDir, new PolicyLoader(new UnixNames(Map.of("root", 0L), Map.of())));
-        PluginRegistry registry = new PluginRegistry(settings::caps);
+        registry = new PluginRegistry(settings::caps);
         var table = io.fwgate.tables.TableParser.parse("t", TABLE.getBytes(StandardCharsets.UTF_8));
         assertThat(table.problems()).isEmpty();
         registry.admit(new PluginRecord(5, "test.plugin", "1.0.0", List.of("t.json"), List.of(table.table().get()),
                 Optional.empty(), ""));
         return new Router(settings, new Devices(() -> List.of(device)), registry, (id, name) -> Optional.empty(),
-                new AuditLog(stateDir, Clock.systemUTC()), new TaintFlag(stateDir));
+                new AuditLog(stateDir, Clock.systemUTC()), new TaintFlag(stateDir), () -> Optional.of(devMode()));
+    }
+
+    private io.fwgate.platform.DevMode devMode() {
+        return new io.fwgate.platform.DevMode() {
+            @Override
+            public boolean active() {
+                return devModeOn;
+            }
+
+            @Override
+            public boolean isDevBundle(long bundleId) {
+                return devModeOn && bundleId == 5;
+            }
+        };
     }
 
     private Router router() throws Exception {
@@ -170,6 +190,35 @@ class RouterTest {
         assertThatThrownBy(() -> router().call(ROOT, call("health", Map.of(), false)))
                 .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.REFUSED))
                 .hasMessageContaining("policy is invalid");
+        assertThat(device.commandsSent()).isEmpty();
+    }
+
+    @Test
+    void aDevPluginsWriteCommandTaintsTheHostAndDevModeIsInEveryRecord() throws Exception {
+        Router signed = router();
+        signed.call(ROOT, call("clear-log", Map.of(), false));
+        assertThat(Files.exists(state.resolve(TaintFlag.FILE))).as("a signed plugin's configuration command").isFalse();
+        devModeOn = true;
+        Router router = router();
+        router.call(ROOT, call("health", Map.of(), false));
+        assertThat(Files.exists(state.resolve(TaintFlag.FILE))).isFalse();
+        device.answering(r -> new DeviceResponse(0, new byte[0]));
+        router.call(ROOT, call("clear-log", Map.of(), false));
+        assertThat(Files.readString(state.resolve(TaintFlag.FILE))).contains("clear-log");
+        assertThat(audit().subList(0, 2)).noneSatisfy(r -> assertThat(r).containsKey("dev-mode"));
+        assertThat(audit().subList(2, 6)).allSatisfy(r -> assertThat(r).containsEntry("dev-mode", true));
+    }
+
+    @Test
+    void aCallRacingThePluginsRemovalIsToldThePluginChanged() throws Exception {
+        Router router = router();
+        registry.remove(5);
+        assertThatThrownBy(() -> router.call(USER, call("health", Map.of(), false)))
+                .isInstanceOfSatisfying(CallException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CallException.Kind.DELIVERY_FAILED))
+                .hasMessageContaining("plugin changed: test.plugin 1.0.0");
+        assertThatThrownBy(() -> router.call(USER, call("nothing-like-it", Map.of(), false)))
+                .hasMessageContaining("unknown command");
         assertThat(device.commandsSent()).isEmpty();
     }
 }
