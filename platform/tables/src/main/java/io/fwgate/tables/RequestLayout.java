@@ -22,6 +22,19 @@ public final class RequestLayout {
     }
 
     /**
+     * Whether constant bits of a transport parameter tell this request apart from another one, so that two
+     * commands may share an opcode: NVMe Identify commands differ in their CNS, Get Log Page commands in
+     * their log page identifier.
+     *
+     * @param other the request layout of another command
+     * @return true if both set constant bits at the same place of one parameter and those bits differ
+     * @since 0.2
+     */
+    public boolean distinguishedFrom(RequestLayout other) {
+        return model.distinguishedFrom(other.model);
+    }
+
+    /**
      * @param args argument values as the caller typed them (decimal, 0x-hex, enum names, hex bytes)
      * @return the payload and parameters
      * @throws InvalidArgumentException if an argument is unknown, missing, malformed or out of range; the

@@ -28,15 +28,35 @@ public final class ResponseLayout {
     }
 
     /**
-     * Decodes by the table's fields. Whatever the bytes, this returns values or throws
-     * {@code DecodeException}; it never throws anything else.
+     * Decodes by the table's fields a response that carries no transport values: the same as
+     * {@link #decode(byte[], Map) decode(payload, Map.of())}.
      *
      * @param payload the response payload
      * @return named values in table order (see {@code ResponseDecoder} for the value types)
      * @throws DecodeException if the payload is shorter than the layout needs, an array count runs past its
-     *         end, or the response is to be decoded by {@link #javaDecoder() a Java decoder}
+     *         end, a field reads a transport value, or the response is to be decoded by
+     *         {@link #javaDecoder() a Java decoder}
      */
     public Map<String, Object> decode(byte[] payload) throws DecodeException {
-        return model.decode(payload);
+        return decode(payload, Map.of());
+    }
+
+    /**
+     * Decodes by the table's fields: payload fields from the payload, fields with a {@code source} from the
+     * transport value of that name (NVMe {@code result}: the completion's dword 0, as
+     * {@code DeviceResponse.fields()} carries it). Whatever the bytes and values, this returns values or
+     * throws {@code DecodeException}; it never throws anything else.
+     *
+     * @param payload the response payload
+     * @param transportFields values the transport returned beside the payload, by name; not null
+     * @return named values in table order (see {@code ResponseDecoder} for the value types)
+     * @throws DecodeException if the payload is shorter than the layout needs, an array count runs past its
+     *         end, a transport value a field reads is missing, or the response is to be decoded by
+     *         {@link #javaDecoder() a Java decoder}
+     * @throws NullPointerException if {@code transportFields} is null
+     * @since 0.2
+     */
+    public Map<String, Object> decode(byte[] payload, Map<String, Long> transportFields) throws DecodeException {
+        return model.decode(payload, transportFields);
     }
 }

@@ -10,18 +10,22 @@ import org.junit.jupiter.api.Test;
 
 import io.fwgate.api.DecodeException;
 
-/** Random payloads against a layout with every kind of field: values or DecodeException, nothing else. */
+/**
+ * Random payloads and transport values against a layout with every kind of field: values or DecodeException,
+ * nothing else.
+ */
 class ResponseFuzzTest {
     private static final ResponseLayout LAYOUT = response("{'max-size': 4096, 'fields': ["
             + "{'name': 'flags', 'offset': 0, 'type': 'u8', 'flags': {'0': 'overflow'}},"
             + "{'name': 'n', 'offset': 1, 'type': 'u16'},"
+            + "{'name': 'dw0', 'source': 'result', 'type': 'u32', 'shift': 4, 'width': 8, 'enum': {'1': 'one'}},"
             + "{'name': 'big', 'offset': 3, 'type': 'u64', 'scale': 268435456, 'bias': -5},"
             + "{'name': 'temp', 'offset': 11, 'type': 's16', 'special': {'0xffff': 'none'}},"
             + "{'name': 'name', 'offset': 13, 'type': 'string', 'size': 5},"
             + "{'name': 'records', 'offset': 18, 'type': 'array', 'count': 'n', 'stride': 20, 'fields': ["
             + "  {'name': 'id', 'offset': 0, 'type': 'uuid'}, {'name': 'size', 'offset': 16, 'type': 'u32'}"
             + "]},"
-            + "{'name': 'rest', 'offset': 18, 'type': 'array', 'count': 'remaining', 'stride': 5, 'fields': ["
+            + "{'name': 'rest', 'offset': 18, 'type': 'array', 'count': 'remaining', 'stride': 5, 'index': 'i', 'fields': ["
             + "  {'name': 'kind', 'offset': 0, 'type': 'u8', 'enum': {'1': 'one'}},"
             + "  {'name': 'm', 'offset': 1, 'type': 'u8', 'shift': 0, 'width': 2},"
             + "  {'name': 'inner', 'offset': 2, 'type': 'array', 'count': 'm', 'stride': 1, 'fields': ["
@@ -43,8 +47,10 @@ class ResponseFuzzTest {
                 payload[2] = 0;
             }
             try {
-                Map<String, Object> values = LAYOUT.decode(payload);
-                assertThat(values).containsKeys("flags", "n", "rest", "tail");
+                // a response without the transport value must be refused too, never fail otherwise
+                Map<String, Long> transport = i % 7 == 0 ? Map.of() : Map.of("result", random.nextLong());
+                Map<String, Object> values = LAYOUT.decode(payload, transport);
+                assertThat(values).containsKeys("flags", "n", "dw0", "rest", "tail");
                 decoded++;
             } catch (DecodeException e) {
                 assertThat(e.getMessage()).isNotBlank();

@@ -27,7 +27,7 @@ class TableValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({ "malformedTables", "malformedCommands", "malformedFields", "badRequestLayouts",
-            "badResponseLayouts", "duplicates" })
+            "badResponseLayouts", "transportValuesAndIndexes", "duplicates" })
     void reportsTheProblemWithItsKindAndLocation(String what, Problem.Kind kind, String location, String json) {
         ParseResult result = parse(json);
 
@@ -257,12 +257,73 @@ class TableValidationTest {
                         rsp(1, "{'name': 'a', 'offset': 0, 'type': 'u8', 'flags': {'8': 'x'}}")));
     }
 
+    static Stream<Arguments> transportValuesAndIndexes() {
+        String element = "'fields': [{'name': 'v', 'offset': 0, 'type': 'u8'}]";
+        return Stream.of(
+                bad("an unknown source", MALFORMED, RSP + "/fields/0/source",
+                        rsp(0, "{'name': 'a', 'source': 'dw1', 'type': 'u32'}")),
+                bad("a source that is not a string", MALFORMED, RSP + "/fields/0/source",
+                        rsp(0, "{'name': 'a', 'source': 1, 'type': 'u32'}")),
+                bad("a result read as bytes", MALFORMED, RSP + "/fields/0/source",
+                        rsp(4, "{'name': 'a', 'source': 'result', 'type': 'bytes', 'size': 4}")),
+                bad("a result read as a string", MALFORMED, RSP + "/fields/0/source",
+                        rsp(4, "{'name': 'a', 'source': 'result', 'type': 'string', 'size': 4}")),
+                bad("a result with an offset", MALFORMED, RSP + "/fields/0/offset",
+                        rsp(4, "{'name': 'a', 'source': 'result', 'offset': 0, 'type': 'u32'}")),
+                bad("a result with an endian", MALFORMED, RSP + "/fields/0/endian",
+                        rsp(0, "{'name': 'a', 'source': 'result', 'type': 'u32', 'endian': 'big'}")),
+                bad("a result inside an array", MALFORMED, RSP + "/fields/0/fields/0/source",
+                        rsp(4, "{'name': 'a', 'offset': 0, 'type': 'array', 'count': 1, 'stride': 4, 'fields': ["
+                                + "{'name': 'v', 'source': 'result', 'type': 'u32'}]}")),
+                bad("a payload field without an offset", MALFORMED, RSP + "/fields/0/offset",
+                        rsp(4, "{'name': 'a', 'source': 'payload', 'type': 'u32'}")),
+                bad("an index on an integer", MALFORMED, RSP + "/fields/0/index",
+                        rsp(4, "{'name': 'a', 'offset': 0, 'type': 'u32', 'index': 'i'}")),
+                bad("an index that is not kebab-case", MALFORMED, RSP + "/fields/0/index",
+                        rsp(4, "{'name': 'a', 'offset': 0, 'type': 'array', 'count': 1, 'stride': 1, 'index': 'Op', "
+                                + element + "}")),
+                bad("an index named like a field of the element", MALFORMED, RSP + "/fields/0/index",
+                        rsp(4, "{'name': 'a', 'offset': 0, 'type': 'array', 'count': 1, 'stride': 1, 'index': 'v', "
+                                + element + "}")));
+    }
+
     static Stream<Arguments> duplicates() {
         return Stream.of(
                 bad("two commands with one name", DUPLICATE_NAME, "/commands/1/name",
                         table(command("c", "0x4000", NO_REQUEST, NO_RESPONSE), command("c", "0x4001", NO_REQUEST, NO_RESPONSE))),
                 bad("two commands with one opcode", DUPLICATE_OPCODE, "/commands/1/opcode",
-                        table(command("a", "0x4000", NO_REQUEST, NO_RESPONSE), command("b", "16384", NO_REQUEST, NO_RESPONSE))));
+                        table(command("a", "0x4000", NO_REQUEST, NO_RESPONSE), command("b", "16384", NO_REQUEST, NO_RESPONSE))),
+                bad("one opcode with the same constant", DUPLICATE_OPCODE, "/commands/1/opcode",
+                        nvme(command("a", "0x06", cns(8, "1"), NO_RESPONSE), command("b", "0x06", cns(8, "0x01"), NO_RESPONSE))),
+                bad("one opcode with constants in bits that do not overlap", DUPLICATE_OPCODE, "/commands/1/opcode",
+                        nvme(command("a", "0x06", cns(0, "1"), NO_RESPONSE), command("b", "0x06",
+                                "{'size': 0, 'fields': [{'name': 'c', 'param': 'cdw10', 'type': 'u32', 'shift': 8, 'width': 8, 'value': '2'}]}",
+                                NO_RESPONSE))),
+                bad("one opcode, a constant in another parameter", DUPLICATE_OPCODE, "/commands/1/opcode",
+                        nvme(command("a", "0x06", cns(0, "1"), NO_RESPONSE), command("b", "0x06",
+                                "{'size': 0, 'fields': [{'name': 'c', 'param': 'cdw11', 'type': 'u8', 'value': '2'}]}",
+                                NO_RESPONSE))),
+                bad("one opcode, one of them without a constant", DUPLICATE_OPCODE, "/commands/1/opcode",
+                        nvme(command("a", "0x06", cns(0, "1"), NO_RESPONSE), command("b", "0x06", NO_REQUEST, NO_RESPONSE))),
+                bad("a third command like the first of two that share an opcode", DUPLICATE_OPCODE, "/commands/2/opcode",
+                        nvme(command("a", "0x02", cns(0, "1"), NO_RESPONSE), command("b", "0x02", cns(0, "2"), NO_RESPONSE),
+                                command("c", "0x02", cns(0, "1"), NO_RESPONSE))));
+    }
+
+    @Test
+    void commandsSharingAnOpcodeAreFineWhenConstantParameterBitsTellThemApart() {
+        // Identify: CNS in cdw10 bits 7:0; a wider constant field covering those bits counts too
+        ParseResult result = parse(q(nvme(command("identify-controller", "0x06", cns(0, "1"), NO_RESPONSE),
+                command("identify-namespace", "0x06", cns(0, "0"), NO_RESPONSE),
+                command("active-namespaces", "0x06",
+                        "{'size': 0, 'fields': [{'name': 'word', 'param': 'cdw10', 'type': 'u32', 'value': '0x00000002'},"
+                                + " {'name': 'nsid', 'param': 'nsid', 'type': 'u32', 'default': '0'}]}", NO_RESPONSE))));
+
+        assertThat(result.problems()).isEmpty();
+        CommandTable table = result.table().orElseThrow();
+        assertThat(table.commands().get(0).request().distinguishedFrom(table.commands().get(1).request())).isTrue();
+        assertThat(table.commands().get(2).request().distinguishedFrom(table.commands().get(0).request())).isTrue();
+        assertThat(table.commands().get(0).request().distinguishedFrom(table.commands().get(0).request())).isFalse();
     }
 
     @Test
@@ -298,6 +359,17 @@ class TableValidationTest {
 
     private static Arguments bad(String what, Problem.Kind kind, String location, String json) {
         return Arguments.of(what, kind, location, q(json));
+    }
+
+    private static String nvme(String... commands) {
+        return "{'format': 1, 'vendor': 'V', 'match': {'kinds': ['nvme-controller']}, 'commands': ["
+                + String.join(", ", commands) + "]}";
+    }
+
+    /** A request whose cdw10 bits 7:0, shifted by {@code shift}, hold a constant selector. */
+    private static String cns(int shift, String value) {
+        return "{'size': 0, 'fields': [{'name': 'cns', 'param': 'cdw10', 'type': 'u32', 'shift': " + shift
+                + ", 'width': 8, 'value': '" + value + "'}]}";
     }
 
     private static String req(int size, String... fields) {

@@ -135,7 +135,7 @@ final class PluginRegistry {
                         if (mine.name().equals(their.name())) {
                             return Optional.of("name '" + mine.name() + "' is already declared by " + other.symbolicName());
                         }
-                        if (mine.opcode() == their.opcode()) {
+                        if (mine.opcode() == their.opcode() && !distinguished(mine, their)) {
                             return Optional.of(String.format("opcode 0x%04x (%s) is already declared by %s as '%s'",
                                     mine.opcode(), mine.name(), other.symbolicName(), their.name()));
                         }
@@ -144,6 +144,11 @@ final class PluginRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /** NVMe commands may share an opcode when constant command dword bits (CNS, LID) tell them apart. */
+    private static boolean distinguished(CommandSpec a, CommandSpec b) {
+        return a.request() != null && b.request() != null && a.request().distinguishedFrom(b.request());
     }
 
     private static boolean overlap(TableMatch a, TableMatch b) {

@@ -131,13 +131,15 @@ final class PreparedCall {
 
     /**
      * @param payload a successful answer's payload
-     * @return its decoded fields (a raw call's is its payload as hex)
+     * @param transportFields the answer's values outside the payload (NVMe completion dword 0)
+     * @return its decoded fields (a raw call's is its payload as hex, and those values)
      * @throws DecodeException if the payload does not fit the command's layout
      */
-    Map<String, Object> decode(byte[] payload) throws DecodeException {
+    Map<String, Object> decode(byte[] payload, Map<String, Long> transportFields) throws DecodeException {
         if (name.startsWith("0x") || command.isEmpty()) {
             Map<String, Object> raw = new LinkedHashMap<>();
             raw.put("payload", HexFormat.of().formatHex(payload));
+            raw.putAll(new java.util.TreeMap<>(transportFields));
             return raw;
         }
         if (javaDecoder.isPresent()) {
@@ -147,7 +149,7 @@ final class PreparedCall {
                 throw new DecodeException("the plugin's decoder failed: " + e);
             }
         }
-        return command.get().spec().response().decode(payload);
+        return command.get().spec().response().decode(payload, transportFields);
     }
 
     private static CallException badRequest(String message) {

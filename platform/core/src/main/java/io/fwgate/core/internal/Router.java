@@ -137,7 +137,7 @@ final class Router {
         Map<String, Object> decoded = Map.of();
         if (response.ok()) {
             try {
-                decoded = prepared.decode(response.payload());
+                decoded = prepared.decode(response.payload(), response.fields());
             } catch (DecodeException e) {
                 write(with(record, "result", "undecodable", "status", response.status(), "error", e.getMessage()));
                 throw new CallException(CallException.Kind.DELIVERY_FAILED, device.info().id() + " answered "

@@ -11,17 +11,29 @@ import java.util.Map;
 import io.fwgate.api.DecodeException;
 
 /**
- * Decodes a payload by a checked list of response fields. Reads are bounds-checked against the payload
- * and array counts against the bytes left, so any payload yields values or a {@code DecodeException}.
+ * Decodes a payload, and the transport values beside it, by a checked list of response fields. Reads are
+ * bounds-checked against the payload and array counts against the bytes left, so any payload yields values
+ * or a {@code DecodeException}.
  */
 final class Decoder {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
-    private Decoder() {
+    private final byte[] payload;
+    private final Map<String, Long> transport;
+
+    private Decoder(byte[] payload, Map<String, Long> transport) {
+        this.payload = payload;
+        this.transport = transport;
     }
 
-    static Map<String, Object> decode(List<ResponseField> fields, byte[] payload) throws DecodeException {
-        return level(fields, payload, 0, payload.length, "");
+    /**
+     * @param fields the checked fields
+     * @param payload the response payload
+     * @param transport values the transport returned beside the payload, by name (NVMe {@code result})
+     */
+    static Map<String, Object> decode(List<ResponseField> fields, byte[] payload, Map<String, Long> transport)
+            throws DecodeException {
+        return new Decoder(payload, transport).level(fields, 0, payload.length, "");
     }
 
     /**
@@ -29,8 +41,8 @@ final class Decoder {
      * @param end where the level's bytes end: the payload's end, or the element's
      * @param prefix the element path for messages, e.g. {@code records[2].}
      */
-    private static Map<String, Object> level(List<ResponseField> fields, byte[] p, int base, int end,
-            String prefix) throws DecodeException {
+    private Map<String, Object> level(List<ResponseField> fields, int base, int end, String prefix)
+            throws DecodeException {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, BigInteger> raws = new HashMap<>();
         for (ResponseField f : fields) {
@@ -38,23 +50,22 @@ final class Decoder {
             switch (f.type()) {
                 case STRING:
                     need(f, prefix, at, f.size(), end);
-                    out.put(f.name(), ascii(p, (int) at, f.size()));
+                    out.put(f.name(), ascii((int) at, f.size()));
                     break;
                 case BYTES:
                     int length = f.size() >= 0 ? f.size() : (int) Math.max(end - at, 0);
                     need(f, prefix, at, length, end);
-                    out.put(f.name(), HexFormat.of().formatHex(p, (int) at, (int) at + length));
+                    out.put(f.name(), HexFormat.of().formatHex(payload, (int) at, (int) at + length));
                     break;
                 case UUID:
                     need(f, prefix, at, 16, end);
-                    out.put(f.name(), Numbers.uuidText(p, (int) at));
+                    out.put(f.name(), Numbers.uuidText(payload, (int) at));
                     break;
                 case ARRAY:
-                    out.put(f.name(), array(f, p, at, end, prefix, raws));
+                    out.put(f.name(), array(f, at, end, prefix, raws));
                     break;
                 default:
-                    need(f, prefix, at, f.type().size(), end);
-                    long container = Bits.read(p, (int) at, f.type().size(), f.bigEndian());
+                    long container = f.fromTransport() ? transportValue(f) : payloadValue(f, prefix, at, end);
                     long bits = f.isBitField() ? (container >>> f.shift()) & Bits.mask(f.width()) : container;
                     raws.put(f.name(), unsigned(bits));
                     out.put(f.name(), Values.of(f, bits));
@@ -63,7 +74,22 @@ final class Decoder {
         return out;
     }
 
-    private static List<Map<String, Object>> array(ResponseField f, byte[] p, long start, int end, String prefix,
+    private long payloadValue(ResponseField f, String prefix, long at, int end) throws DecodeException {
+        need(f, prefix, at, f.type().size(), end);
+        return Bits.read(payload, (int) at, f.type().size(), f.bigEndian());
+    }
+
+    /** The field's type says how many of the transport value's low bits it reads. */
+    private long transportValue(ResponseField f) throws DecodeException {
+        Long value = transport.get(f.source().orElseThrow());
+        if (value == null) {
+            throw new DecodeException("field '" + f.name() + "' reads the transport value '" + f.source().get()
+                    + "', which the response does not carry");
+        }
+        return value & Bits.mask(f.type().bits());
+    }
+
+    private List<Map<String, Object>> array(ResponseField f, long start, int end, String prefix,
             Map<String, BigInteger> raws) throws DecodeException {
         if (start > end) {
             throw new DecodeException("array '" + prefix + f.name() + "' at offset " + hex(start)
@@ -88,8 +114,13 @@ final class Decoder {
         List<Map<String, Object>> elements = new ArrayList<>(n.intValue());
         for (int i = 0; i < n.intValue(); i++) {
             int elementStart = (int) start + i * f.stride();
-            elements.add(level(f.fields(), p, elementStart, elementStart + f.stride(),
+            Map<String, Object> element = new LinkedHashMap<>();
+            if (f.index().isPresent()) {
+                element.put(f.index().get(), (long) i);
+            }
+            element.putAll(level(f.fields(), elementStart, elementStart + f.stride(),
                     prefix + f.name() + "[" + i + "]."));
+            elements.add(element);
         }
         return elements;
     }
@@ -102,14 +133,14 @@ final class Decoder {
     }
 
     /** Text as devices write it: ASCII, padded with NULs or spaces; other bytes show as '?'. */
-    private static String ascii(byte[] p, int at, int size) {
+    private String ascii(int at, int size) {
         int last = at + size;
-        while (last > at && (p[last - 1] == 0 || p[last - 1] == ' ')) {
+        while (last > at && (payload[last - 1] == 0 || payload[last - 1] == ' ')) {
             last--;
         }
         StringBuilder text = new StringBuilder(last - at);
         for (int i = at; i < last; i++) {
-            char c = (char) (p[i] & 0xff);
+            char c = (char) (payload[i] & 0xff);
             text.append(c >= 0x20 && c <= 0x7e ? c : '?');
         }
         return text.toString();

@@ -2,6 +2,7 @@ package io.fwgate.tables.internal;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,56 @@ public record RequestModel(int size, int maxSize, List<RequestField> fields) {
             store(fields.get(i), values.get(i), payload, params);
         }
         return new EncodedRequest(payload, params);
+    }
+
+    /**
+     * Commands of one table may share an opcode when their requests are told apart by constant bits of a
+     * transport parameter, as the CNS of NVMe Identify commands or the LID of Get Log Page commands are.
+     *
+     * @param other the request of another command
+     * @return true if both requests set constant bits at the same place of one parameter and those differ
+     */
+    public boolean distinguishedFrom(RequestModel other) {
+        Map<String, Selector> mine = selectors();
+        for (Map.Entry<String, Selector> theirs : other.selectors().entrySet()) {
+            Selector own = mine.get(theirs.getKey());
+            if (own != null && own.differsFrom(theirs.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bits that constant fields put into one transport parameter, and their values. */
+    private record Selector(long mask, long value) {
+        boolean differsFrom(Selector other) {
+            return (mask & other.mask & (value ^ other.value)) != 0;
+        }
+
+        Selector and(Selector other) {
+            return new Selector(mask | other.mask, value | other.value);
+        }
+    }
+
+    private Map<String, Selector> selectors() {
+        Map<String, Selector> selectors = new HashMap<>();
+        for (RequestField f : fields) {
+            if (f.isParam() && f.constant().isPresent()) {
+                long mask = Bits.mask(f.valueBits()) << f.shift();
+                Selector selector = new Selector(mask, constantBits(f) << f.shift() & mask);
+                selectors.merge(f.param().get(), selector, Selector::and);
+            }
+        }
+        return selectors;
+    }
+
+    private static long constantBits(RequestField f) {
+        try {
+            return ((BigInteger) ArgumentParser.parse(f, f.constant().get())).longValue();
+        } catch (InvalidArgumentException e) {
+            // RequestReader refuses a table whose constants do not fit their fields
+            throw new IllegalStateException("the constant of field '" + f.name() + "' was not checked", e);
+        }
     }
 
     private void checkNames(Map<String, String> args) throws InvalidArgumentException {

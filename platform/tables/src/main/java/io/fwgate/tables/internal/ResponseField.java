@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param name the output name
  * @param type its type
+ * @param source the transport value (e.g. {@code result}, NVMe completion dword 0) an integer field reads
+ *        instead of the payload; empty for payload fields
  * @param offset where it starts, from the payload start or, inside an array, from the element start
  * @param size bytes of a {@code bytes} or {@code string} field; -1 for {@code bytes} to the end
  * @param bigEndian whether an integer is stored big-endian
@@ -26,12 +28,13 @@ import java.util.Optional;
  * @param count how many elements an array has
  * @param stride the size of one array element
  * @param fields the fields of one array element
+ * @param index the output name of each array element's position (0, 1, ...), if the table names one
  * @param description one line for humans, possibly empty
  */
-public record ResponseField(String name, FieldType type, int offset, int size, boolean bigEndian, int shift,
-        int width, BigInteger scale, BigInteger bias, Map<BigInteger, String> enumNames,
+public record ResponseField(String name, FieldType type, Optional<String> source, int offset, int size,
+        boolean bigEndian, int shift, int width, BigInteger scale, BigInteger bias, Map<BigInteger, String> enumNames,
         Map<Integer, String> flagNames, boolean bool, Map<BigInteger, String> special, Optional<Count> count,
-        int stride, List<ResponseField> fields, String description) {
+        int stride, List<ResponseField> fields, Optional<String> index, String description) {
 
     public ResponseField {
         enumNames = Collections.unmodifiableMap(new LinkedHashMap<>(enumNames));
@@ -61,8 +64,19 @@ public record ResponseField(String name, FieldType type, int offset, int size, b
         return isBitField() ? width : type.bits();
     }
 
-    /** @return the bytes a fixed-size field occupies; for arrays with a fixed count, all elements */
+    /** @return true for a field that reads a transport value rather than the payload */
+    public boolean fromTransport() {
+        return source.isPresent();
+    }
+
+    /**
+     * @return the payload bytes a fixed-size field occupies (none for a transport value); for arrays with a
+     *         fixed count, all elements
+     */
     public long length() {
+        if (fromTransport()) {
+            return 0;
+        }
         if (type == FieldType.ARRAY) {
             return count.filter(c -> c.field().isEmpty() && !c.remaining()).map(c -> c.number() * stride).orElse(0L);
         }

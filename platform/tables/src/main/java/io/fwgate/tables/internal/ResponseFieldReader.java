@@ -14,8 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ResponseFieldReader {
     /** Arrays may nest this deep; deeper tables are refused. */
     static final int MAX_ARRAY_DEPTH = 8;
-    private static final Set<String> MEMBERS = Set.of("name", "offset", "type", "size", "endian", "shift", "width",
-            "scale", "bias", "enum", "flags", "bool", "special", "description", "count", "stride", "fields");
+    private static final Set<String> MEMBERS = Set.of("name", "source", "offset", "type", "size", "endian", "shift",
+            "width", "scale", "bias", "enum", "flags", "bool", "special", "description", "count", "stride", "fields",
+            "index");
+    /** The default source: the response payload. */
+    private static final String PAYLOAD = "payload";
+    /** Transport values a field may read instead of the payload (NVMe completion dword 0). */
+    private static final Set<String> TRANSPORT_VALUES = Set.of("result");
 
     private ResponseFieldReader() {
     }
@@ -37,7 +42,8 @@ final class ResponseFieldReader {
         m.allowOnly(MEMBERS);
         String name = RequestFieldReader.name(m, RequestFieldReader.NAME).orElse("");
         FieldType type = type(m).orElse(FieldType.U8);
-        int offset = m.integer("offset", true, 0).orElse(0);
+        Optional<String> source = source(m, type, depth);
+        int offset = m.integer("offset", source.isEmpty(), 0).orElse(0);
         int size = RequestFieldReader.size(m, type);
         boolean bigEndian = RequestFieldReader.endian(m, type);
         boolean bool = m.bool("bool").orElse(false);
@@ -58,29 +64,65 @@ final class ResponseFieldReader {
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ResponseField(name, type, offset, size, bigEndian, shift, width, scale, bias,
-                enumNames, flagNames, bool, special, element.count(), element.stride(), element.fields(), description));
+        return Optional.of(new ResponseField(name, type, source, offset, size, bigEndian, shift, width, scale, bias,
+                enumNames, flagNames, bool, special, element.count(), element.stride(), element.fields(),
+                element.index(), description));
     }
 
-    /** The array members of a field: how many elements, their size and their fields. */
-    private record Element(Optional<ResponseField.Count> count, int stride, List<ResponseField> fields) {
+    /**
+     * Reads {@code source}: where an integer field's bits come from, the payload (the default) or a value the
+     * transport returns beside it. Such a field has no offset, and lives at the top level, where the
+     * transport value is.
+     */
+    private static Optional<String> source(Members m, FieldType type, int depth) {
+        Optional<String> source = m.string("source", false).filter(s -> !s.equals(PAYLOAD));
+        if (source.isEmpty()) {
+            return source;
+        }
+        String where = m.path("source");
+        String value = source.get();
+        if (!TRANSPORT_VALUES.contains(value)) {
+            m.problems().malformed(where, "unknown source '" + value + "' (expected payload or result)");
+        } else if (!type.isInteger()) {
+            m.problems().malformed(where, "a field read from the transport value '" + value
+                    + "' must have an integer type");
+        } else if (depth > 0) {
+            m.problems().malformed(where, "only top-level fields read the transport value '" + value
+                    + "'; fields inside an array read the payload");
+        }
+        for (String member : List.of("offset", "endian")) {
+            if (m.has(member)) {
+                m.problems().malformed(m.path(member), "'" + member + "' does not apply to a field read from '"
+                        + value + "'");
+            }
+        }
+        return source;
+    }
+
+    /** The array members of a field: how many elements, their size, their fields and the index's name. */
+    private record Element(Optional<ResponseField.Count> count, int stride, List<ResponseField> fields,
+            Optional<String> index) {
     }
 
     private static Element element(Members m, int depth) {
         if (depth >= MAX_ARRAY_DEPTH) {
             m.problems().malformed(m.path(), "arrays nest deeper than " + MAX_ARRAY_DEPTH + " levels");
-            return new Element(Optional.empty(), 0, List.of());
+            return new Element(Optional.empty(), 0, List.of(), Optional.empty());
         }
-        return new Element(count(m), m.integer("stride", true, 1).orElse(1), elements(m, depth + 1));
+        Optional<String> index = m.string("index", false);
+        if (index.isPresent() && !RequestFieldReader.NAME.matcher(index.get()).matches()) {
+            m.problems().malformed(m.path("index"), "bad index name '" + index.get() + "' (kebab-case)");
+        }
+        return new Element(count(m), m.integer("stride", true, 1).orElse(1), elements(m, depth + 1), index);
     }
 
     private static Element notAnArray(Members m) {
-        for (String member : List.of("count", "stride", "fields")) {
+        for (String member : List.of("count", "stride", "fields", "index")) {
             if (m.has(member)) {
                 m.problems().malformed(m.path(member), "'" + member + "' applies only to arrays");
             }
         }
-        return new Element(Optional.empty(), 0, List.of());
+        return new Element(Optional.empty(), 0, List.of(), Optional.empty());
     }
 
     private static Optional<FieldType> type(Members m) {

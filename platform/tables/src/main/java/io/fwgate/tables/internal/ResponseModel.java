@@ -2,6 +2,7 @@ package io.fwgate.tables.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.fwgate.api.DecodeException;
@@ -20,17 +21,19 @@ public record ResponseModel(int maxSize, Optional<String> decoder, List<Response
 
     /**
      * @param payload the response payload
+     * @param transport values the transport returned beside the payload, by name (NVMe {@code result})
      * @return named values in table order
-     * @throws DecodeException if the payload is too short or its counts run past its end, or if a Java
-     *         decoder is to decode it
+     * @throws DecodeException if the payload is too short or its counts run past its end, a field reads a
+     *         transport value that is missing, or a Java decoder is to decode it
      */
-    public Map<String, Object> decode(byte[] payload) throws DecodeException {
+    public Map<String, Object> decode(byte[] payload, Map<String, Long> transport) throws DecodeException {
+        Objects.requireNonNull(transport, "transport");
         if (payload == null) {
             throw new DecodeException("there is no response payload to decode");
         }
         if (decoder.isPresent()) {
             throw new DecodeException("this response is decoded by the Java decoder '" + decoder.get() + "'");
         }
-        return Decoder.decode(fields, payload);
+        return Decoder.decode(fields, payload, transport);
     }
 }

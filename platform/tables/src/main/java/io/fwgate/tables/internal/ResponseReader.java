@@ -68,6 +68,7 @@ public final class ResponseReader {
             checkExtent(f, at, limit, top, problems);
             if (f.type() == FieldType.ARRAY) {
                 checkCount(fields, i, at, problems);
+                checkIndex(f, at, problems);
                 checkLevel(f.fields(), at + "/fields", f.stride(), false, problems);
             }
         }
@@ -101,6 +102,9 @@ public final class ResponseReader {
     }
 
     private static void checkExtent(ResponseField f, String at, int limit, boolean top, Problems problems) {
+        if (f.fromTransport()) {
+            return;
+        }
         String bound = top ? "max-size " + limit : "the " + limit + "-byte array element";
         long length = f.length();
         if (f.type() == FieldType.BYTES && f.size() < 0 && !top) {
@@ -108,6 +112,14 @@ public final class ResponseReader {
         } else if (f.offset() + length > limit) {
             problems.layout(at, "field '" + f.name() + "' " + (length == 0 ? "starts at " + f.offset()
                     : "(bytes " + f.offset() + " to " + (f.offset() + length - 1) + ") reads") + " past " + bound);
+        }
+    }
+
+    /** The index is shown beside the element's fields, so it must not take one of their names. */
+    private static void checkIndex(ResponseField array, String at, Problems problems) {
+        Optional<String> index = array.index();
+        if (index.isPresent() && array.fields().stream().anyMatch(e -> e.name().equals(index.get()))) {
+            problems.malformed(at + "/index", "index '" + index.get() + "' has the name of a field of the element");
         }
     }
 

@@ -133,10 +133,13 @@ public final class TableReader {
         return m.problems().count() > before ? Optional.empty() : Optional.of(new TableMatch(kinds, vendors));
     }
 
-    /** Reports a command whose name or opcode an earlier command of the table already has. */
+    /**
+     * Reports a command whose name an earlier command of the table already has, or whose opcode an earlier
+     * command has without constant parameter bits that tell the two apart.
+     */
     private static void checkDuplicates(List<CommandModel> commands, List<Integer> indexes, Problems problems) {
         Map<String, Integer> names = new HashMap<>();
-        Map<Integer, Integer> opcodes = new HashMap<>();
+        Map<Integer, List<Integer>> byOpcode = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             CommandModel c = commands.get(i);
             int index = indexes.get(i);
@@ -145,11 +148,17 @@ public final class TableReader {
                 problems.add(Problem.Kind.DUPLICATE_NAME, "/commands/" + index + "/name",
                         "command '" + c.name() + "' is also at /commands/" + first);
             }
-            Integer same = opcodes.putIfAbsent(c.opcode(), index);
-            if (same != null) {
-                problems.add(Problem.Kind.DUPLICATE_OPCODE, "/commands/" + index + "/opcode", "opcode 0x"
-                        + Integer.toHexString(c.opcode()) + " of '" + c.name() + "' is also at /commands/" + same);
+            List<Integer> sameOpcode = byOpcode.computeIfAbsent(c.opcode(), k -> new ArrayList<>());
+            for (int earlier : sameOpcode) {
+                if (!c.request().distinguishedFrom(commands.get(earlier).request())) {
+                    problems.add(Problem.Kind.DUPLICATE_OPCODE, "/commands/" + index + "/opcode", "opcode 0x"
+                            + Integer.toHexString(c.opcode()) + " of '" + c.name() + "' is also at /commands/"
+                            + indexes.get(earlier) + ", and no constant parameter bits (such as an NVMe CNS or log"
+                            + " page identifier) tell the two apart");
+                    break;
+                }
             }
+            sameOpcode.add(i);
         }
     }
 }
