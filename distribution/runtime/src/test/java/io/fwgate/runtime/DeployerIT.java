@@ -288,9 +288,9 @@ public class DeployerIT {
             Files.writeString(config.resolve("trust.json"), "# the IT's signer, made by keytool at test time\n"
                     + "{\"signers\": [{\"name\": \"acme-it\", \"certificate\": \"trust/acme-it.pem\","
                     + " \"max-level\": \"telemetry\", \"bundles\": [\"com.acme.fwgate.*\"]}]}\n");
-            Path v1 = plugin(work, "com.acme.fwgate.it", "1.0.0", V1_COMMAND, "0xc000");
-            Path v2 = plugin(work, "com.acme.fwgate.it", "2.0.0", V2_COMMAND, "0xc001");
-            Path unsigned = plugin(work, "com.acme.fwgate.unsigned", "1.0.0", "acme-unsigned", "0xc002");
+            Path v1 = plugin(work, "com.acme.fwgate.it", "1.0.0", V1_COMMAND, "0xd000");
+            Path v2 = plugin(work, "com.acme.fwgate.it", "2.0.0", V2_COMMAND, "0xd001");
+            Path unsigned = plugin(work, "com.acme.fwgate.unsigned", "1.0.0", "acme-unsigned", "0xd002");
             return Map.of(V1, sign(v1, key, chain).toString(), V2, sign(v2, key, chain).toString(),
                     UNSIGNED, unsigned.toString());
         }
