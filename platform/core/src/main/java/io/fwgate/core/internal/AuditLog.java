@@ -20,7 +20,8 @@ import io.fwgate.platform.AuditTrail;
  * A separate head file seals the last record, so removing records from the end is detected too.
  *
  * <p>{@link #append} returns only after the record is on disk (fsync): callers report success after it.
- * Thread-safe: appends are serialized.
+ * Thread-safe. Appends are serialized; syncs are grouped: a caller whose record another caller's fsync
+ * already covered returns without one, so N concurrent callers pay for far fewer than N fsyncs.
  */
 final class AuditLog {
     static final String LOG_FILE = "audit.jsonl";
@@ -31,6 +32,9 @@ final class AuditLog {
     private FileChannel channel;
     private long lastSeq;
     private String lastHash;
+    /** Guards {@link #durableSeq}; taken before {@code this} when both are held. */
+    private final Object syncLock = new Object();
+    private long durableSeq;
 
     AuditLog(Path stateDir, Clock clock) {
         this.dir = stateDir;
@@ -48,7 +52,13 @@ final class AuditLog {
      * @return the record's sequence number
      * @throws IOException if the record could not be made durable; nothing is reported as done then
      */
-    synchronized long append(Map<String, Object> fields) throws IOException {
+    long append(Map<String, Object> fields) throws IOException {
+        long seq = write(fields);
+        syncThrough(seq);
+        return seq;
+    }
+
+    private synchronized long write(Map<String, Object> fields) throws IOException {
         open();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("seq", lastSeq + 1);
@@ -59,15 +69,33 @@ final class AuditLog {
         long end = channel.size();
         try {
             writeFully(channel, ByteBuffer.wrap(line));
-            channel.force(false);
         } catch (IOException e) {
             channel.truncate(end); // never leave half a record behind a failure we report
             throw e;
         }
         lastSeq++;
         lastHash = AuditChain.sha256(line, line.length - 1);
-        writeHead();
         return lastSeq;
+    }
+
+    /** Makes every record up to {@code seq} durable, and seals the head at the last durable record. */
+    private void syncThrough(long seq) throws IOException {
+        synchronized (syncLock) {
+            if (durableSeq >= seq) {
+                return; // another caller's fsync covered this record
+            }
+            long target;
+            String hash;
+            FileChannel out;
+            synchronized (this) {
+                target = lastSeq;
+                hash = lastHash;
+                out = channel;
+            }
+            out.force(false);
+            writeHead(target, hash);
+            durableSeq = target;
+        }
     }
 
     private void open() throws IOException {
@@ -86,13 +114,14 @@ final class AuditLog {
         lastSeq = tail.seq();
         lastHash = tail.hash();
         if (tail.seq() > 0) {
-            writeHead(); // a crash between a record and its head update leaves the head one behind
+            opened.force(false);
+            writeHead(tail.seq(), tail.hash()); // a crash between a sync and its seal leaves the head behind
         }
     }
 
-    private void writeHead() throws IOException {
+    private void writeHead(long seq, String hash) throws IOException {
         Path head = dir.resolve(HEAD_FILE);
-        byte[] text = (lastSeq + " " + lastHash + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] text = (seq + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII);
         try (FileChannel out = FileChannel.open(head, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap(text));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -47,11 +48,18 @@ final class AuditReader implements AuditTrail {
         return new ArrayList<>(records);
     }
 
+    /**
+     * Walks the chain, then checks the head seal: it names the last record made durable, which every
+     * acknowledged record precedes. Records after it were written but never acknowledged (a crash
+     * before their fsync); records missing before it, or a sealed record that changed, are tampering.
+     */
     @Override
     public AuditVerification verify() throws IOException {
+        Optional<String[]> seal = readSeal();
+        long sealedSeq = seal.map(s -> parseSeq(s[0])).orElse(0L);
+        String sealedHash = null;
         long count = 0;
         String prev = AuditChain.GENESIS;
-        String previousHash = AuditChain.GENESIS;
         try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 long lineNo = count + 1;
@@ -62,42 +70,56 @@ final class AuditReader implements AuditTrail {
                     return broken(count, "line " + lineNo + " is not a JSON record");
                 }
                 if (node == null || node.path("seq").asLong(-1) != lineNo) {
-                    return broken(count, "line " + lineNo + " has sequence number " + node.path("seq")
+                    return broken(count, "line " + lineNo + " has sequence number " + (node == null ? "none" : node.path("seq"))
                             + ", expected " + lineNo + " (a record was removed, inserted or reordered)");
                 }
                 if (!prev.equals(node.path("prev").asText())) {
                     return broken(count, "line " + lineNo + " does not chain to the record before it"
                             + " (that record was edited, removed or reordered)");
                 }
-                previousHash = prev;
                 prev = AuditChain.sha256(line);
+                if (lineNo == sealedSeq) {
+                    sealedHash = prev;
+                }
                 count++;
             }
         } catch (NoSuchFileException e) {
-            return Files.exists(head) ? broken(0, "the log file is missing but its head seal exists")
+            return seal.isPresent() ? broken(0, "the log file is missing but its head seal exists")
                     : new AuditVerification(true, 0, "");
         }
-        return checkHead(count, prev, previousHash);
+        return checkSeal(seal, sealedSeq, sealedHash, count);
     }
 
-    /**
-     * The head may be one record behind: a crash between a record's fsync and its seal leaves it so,
-     * and the next writer re-seals. Anything else means records were removed or the tail was edited.
-     */
-    private AuditVerification checkHead(long count, String lastHash, String beforeLast) throws IOException {
-        String sealed;
-        try {
-            sealed = Files.readString(head, StandardCharsets.US_ASCII).trim();
-        } catch (NoSuchFileException e) {
+    private AuditVerification checkSeal(Optional<String[]> seal, long sealedSeq, String sealedHash, long count) {
+        if (seal.isEmpty()) {
             return count == 0 ? new AuditVerification(true, 0, "")
                     : broken(count, "the head seal " + head.getFileName() + " is missing");
         }
-        String expected = count + " " + lastHash;
-        if (!sealed.equals(expected) && !sealed.equals((count - 1) + " " + beforeLast)) {
-            return broken(count, "the head seal says '" + sealed + "' but the log ends at record " + count
-                    + " (records were removed from the end or the last record was edited)");
+        if (sealedSeq > count) {
+            return broken(count, "the head seal names record " + sealedSeq + " but the log ends at record " + count
+                    + " (records were removed from the end)");
+        }
+        if (sealedSeq < 1 || !seal.get()[1].equals(sealedHash)) {
+            return broken(count, "record " + sealedSeq + " no longer matches the head seal (it was edited)");
         }
         return new AuditVerification(true, count, "");
+    }
+
+    private Optional<String[]> readSeal() throws IOException {
+        try {
+            String[] parts = Files.readString(head, StandardCharsets.US_ASCII).trim().split(" ");
+            return Optional.of(parts.length == 2 ? parts : new String[] { "-1", "" });
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long parseSeq(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static AuditVerification broken(long checked, String problem) {

@@ -72,7 +72,8 @@ public final class FwgateCore implements Gateway, AuditSink {
         devices = new Devices(() -> transports);
         audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
         taint = new TaintFlag(settings.stateDir());
-        router = new Router(settings, devices, registry, this::decoder, audit, taint, () -> Optional.ofNullable(devMode));
+        router = new Router(settings, devices, registry, this::decoder, audit::append, taint,
+                () -> Optional.ofNullable(devMode));
         extender = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new TableExtender(registry));
         extender.open();
     }

@@ -26,12 +26,12 @@ final class Router {
     private final Devices devices;
     private final PluginRegistry registry;
     private final PreparedCall.DecoderLookup decoders;
-    private final AuditLog audit;
+    private final AuditAppender audit;
     private final TaintFlag taint;
     private final java.util.function.Supplier<Optional<DevMode>> devMode;
 
     Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
-            AuditLog audit, TaintFlag taint, java.util.function.Supplier<Optional<DevMode>> devMode) {
+            AuditAppender audit, TaintFlag taint, java.util.function.Supplier<Optional<DevMode>> devMode) {
         this.settings = settings;
         this.devices = devices;
         this.registry = registry;

@@ -98,6 +98,34 @@ class AuditLogTest {
     }
 
     @Test
+    void anEditedSealedLastRecordIsDetected() throws Exception {
+        writeRecords(3);
+        List<String> lines = lines();
+        lines.set(2, lines.get(2).replace("\"c3\"", "\"cX\""));
+        rewrite(lines);
+        assertThat(verify().problem()).contains("record 3 no longer matches the head seal");
+    }
+
+    @Test
+    void concurrentAppendsShareFsyncsAndKeepOneUnbrokenChain() throws Exception {
+        AuditLog log = log();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Long>> seqs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int n = i;
+            seqs.add(pool.submit(() -> log.append(AuditLog.fields("command", "c" + n))));
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (var seq : seqs) {
+            seen.add(seq.get());
+        }
+        pool.shutdown();
+        log.close();
+        assertThat(seen).hasSize(400).allMatch(s -> s >= 1 && s <= 400);
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 400, ""));
+    }
+
+    @Test
     void aPartialTrailingLineWasNeverAcknowledgedAndIsDroppedOnReopen() throws Exception {
         writeRecords(2);
         Files.writeString(state.resolve(AuditLog.LOG_FILE), "{\"seq\":3,\"pre", StandardCharsets.UTF_8,
@@ -109,7 +137,7 @@ class AuditLogTest {
     }
 
     @Test
-    void aHeadOneBehindAfterACrashStillVerifiesAndIsResealed() throws Exception {
+    void aHeadBehindAfterACrashStillVerifiesAndIsResealed() throws Exception {
         writeRecords(3);
         Files.writeString(state.resolve(AuditLog.HEAD_FILE), "2 " + AuditChain.sha256(lines().get(1)) + "\n");
         assertThat(verify().intact()).isTrue();

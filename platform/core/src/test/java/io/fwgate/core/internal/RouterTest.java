@@ -62,7 +62,7 @@ class RouterTest {
         registry.admit(new PluginRecord(5, "test.plugin", "1.0.0", List.of("t.json"), List.of(table.table().get()),
                 Optional.empty(), ""));
         return new Router(settings, new Devices(() -> List.of(device)), registry, (id, name) -> Optional.empty(),
-                new AuditLog(stateDir, Clock.systemUTC()), new TaintFlag(stateDir), () -> Optional.of(devMode()));
+                new AuditLog(stateDir, Clock.systemUTC())::append, new TaintFlag(stateDir), () -> Optional.of(devMode()));
     }
 
     private io.fwgate.platform.DevMode devMode() {
