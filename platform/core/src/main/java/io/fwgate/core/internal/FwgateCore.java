@@ -32,7 +32,9 @@ import io.fwgate.api.spi.Transport;
 import io.fwgate.platform.AuditSink;
 import io.fwgate.platform.BackgroundProgress;
 import io.fwgate.platform.AuditTrail;
+import io.fwgate.platform.CallEvent;
 import io.fwgate.platform.CallException;
+import io.fwgate.platform.CallObserver;
 import io.fwgate.platform.CallRequest;
 import io.fwgate.platform.CallResult;
 import io.fwgate.platform.Caller;
@@ -55,6 +57,7 @@ public final class FwgateCore implements Gateway, AuditSink {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private final List<PluginSource> sources = new CopyOnWriteArrayList<>();
     private volatile DevMode devMode;
+    private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<Map<String, Object>, ResponseDecoder>> decoders = new CopyOnWriteArrayList<>();
     private final Settings settings;
     private final PluginRegistry registry;
@@ -74,6 +77,7 @@ public final class FwgateCore implements Gateway, AuditSink {
         taint = new TaintFlag(settings.stateDir());
         router = new Router(settings, devices, registry, this::decoder, audit::append, taint,
                 () -> Optional.ofNullable(devMode));
+        router.observeWith(this::tellObservers);
         extender = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new TableExtender(registry));
         extender.open();
     }
@@ -112,6 +116,26 @@ public final class FwgateCore implements Gateway, AuditSink {
 
     void removeSource(PluginSource source) {
         sources.remove(source);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(CallObserver observer) {
+        observers.remove(observer);
+    }
+
+    private void tellObservers(CallEvent event) {
+        for (CallObserver observer : observers) {
+            try {
+                observer.observed(event);
+            } catch (RuntimeException e) {
+                // an observer must not break a call whose records are already durable
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

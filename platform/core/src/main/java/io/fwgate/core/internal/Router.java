@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.fwgate.api.DecodeException;
 import io.fwgate.api.spi.DeviceResponse;
+import io.fwgate.platform.CallEvent;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
 import io.fwgate.platform.CallResult;
@@ -29,6 +30,7 @@ final class Router {
     private final AuditAppender audit;
     private final TaintFlag taint;
     private final java.util.function.Supplier<Optional<DevMode>> devMode;
+    private volatile java.util.function.Consumer<CallEvent> observers = e -> { };
 
     Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
             AuditAppender audit, TaintFlag taint, java.util.function.Supplier<Optional<DevMode>> devMode) {
@@ -39,6 +41,17 @@ final class Router {
         this.audit = audit;
         this.taint = taint;
         this.devMode = devMode;
+    }
+
+    /** @param observers told about every judged call once its records are durable */
+    void observeWith(java.util.function.Consumer<CallEvent> observers) {
+        this.observers = observers;
+    }
+
+    private void notify(Devices.Reached device, PreparedCall prepared, Requirement needed, String decision,
+            String outcome, long start, Map<String, Object> response) {
+        observers.accept(new CallEvent(device.info(), prepared.name, prepared.plugin(), needed.level(), decision,
+                outcome, System.nanoTime() - start, response));
     }
 
     boolean devModeActive() {
@@ -93,8 +106,10 @@ final class Router {
                 record.put("dev-mode", true);
             }
             Optional<String> refusal = Gate.refusal(prepared.name, needed, grant, policy.role(), call.confirm());
+            long start = System.nanoTime();
             if (refusal.isPresent()) {
                 write(with(record, "decision", "refused", "reason", refusal.get()));
+                notify(device, prepared, needed, "refused", "refused", start, Map.of());
                 throw new RefusedException("refused: " + refusal.get(), needed.level(), needed.reach(),
                         grant.level(), grant.reach());
             }
@@ -103,7 +118,7 @@ final class Router {
                     || (needed.level().compareTo(io.fwgate.api.Level.CONFIGURATION) >= 0 && fromDevBundle(prepared))) {
                 markTainted(call, prepared, needed);
             }
-            return send(device, prepared, needed, record);
+            return send(device, prepared, needed, record, start);
         } finally {
             lock.unlock();
         }
@@ -124,12 +139,13 @@ final class Router {
     }
 
     private CallResult send(Devices.Reached device, PreparedCall prepared, Requirement needed,
-            Map<String, Object> record) throws CallException {
+            Map<String, Object> record, long start) throws CallException {
         DeviceResponse response;
         try {
             response = device.transport().send(device.info().id(), prepared.request);
         } catch (IOException | RuntimeException e) {
             write(with(record, "result", "delivery-failed", "error", String.valueOf(e.getMessage())));
+            notify(device, prepared, needed, "allowed", "delivery-failed", start, Map.of());
             throw new CallException(CallException.Kind.DELIVERY_FAILED,
                     "could not deliver " + prepared.name + " to " + device.info().id() + ": " + e.getMessage(), e);
         }
@@ -140,6 +156,7 @@ final class Router {
                 decoded = prepared.decode(response.payload(), response.fields());
             } catch (DecodeException e) {
                 write(with(record, "result", "undecodable", "status", response.status(), "error", e.getMessage()));
+                notify(device, prepared, needed, "allowed", "undecodable", start, Map.of());
                 throw new CallException(CallException.Kind.DELIVERY_FAILED, device.info().id() + " answered "
                         + prepared.name + " with a response that does not decode: " + e.getMessage());
             }
@@ -147,6 +164,7 @@ final class Router {
         boolean ok = response.ok() || response.status() == ReturnCodes.CXL_BACKGROUND_STARTED;
         long seq = write(with(record, "result", ok ? "success" : "device-error", "status", response.status(),
                 "status-name", statusName, "response-bytes", response.payload().length));
+        notify(device, prepared, needed, "allowed", ok ? "success" : "device-error", start, decoded);
         return new CallResult(device.info().id(), prepared.name, prepared.opcode, needed.level(), needed.reach(),
                 response.status(), statusName, decoded, seq);
     }

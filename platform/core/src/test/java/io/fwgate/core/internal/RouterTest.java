@@ -221,4 +221,18 @@ class RouterTest {
                 .hasMessageContaining("unknown command");
         assertThat(device.commandsSent()).isEmpty();
     }
+
+    @Test
+    void observersHearEveryJudgedCallWithItsOutcome() throws Exception {
+        Router router = router();
+        List<io.fwgate.platform.CallEvent> events = new java.util.ArrayList<>();
+        router.observeWith(events::add);
+        router.call(USER, call("health", Map.of(), false));
+        assertThatThrownBy(() -> router.call(USER, call("sanitize", Map.of(), true)));
+        assertThat(events).extracting(e -> e.command(), e -> e.decision(), e -> e.outcome())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("health", "allowed", "success"),
+                        org.assertj.core.groups.Tuple.tuple("sanitize", "refused", "refused"));
+        assertThat(events.get(0).response()).containsEntry("life-used-percent", 7L);
+        assertThat(events.get(0).device().id()).isEqualTo(FakeDevice.ID);
+    }
 }
