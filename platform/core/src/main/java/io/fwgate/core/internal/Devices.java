@@ -23,12 +23,34 @@ final class Devices {
     record Reached(DeviceInfo info, Transport transport) {
     }
 
+    /** How long a device may take to answer one command, unless configured otherwise. */
+    static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final Supplier<List<Transport>> transports;
     private final DeviceLocks locks = new DeviceLocks();
     private final ConcurrentHashMap<DeviceId, DeviceEffects> effects = new ConcurrentHashMap<>();
+    private final BoundedSender sender;
 
     Devices(Supplier<List<Transport>> transports) {
+        this(transports, DEFAULT_TIMEOUT);
+    }
+
+    Devices(Supplier<List<Transport>> transports, java.time.Duration timeout) {
         this.transports = transports;
+        this.sender = new BoundedSender(timeout);
+    }
+
+    /**
+     * Sends one request, bounded in time. The caller must hold the device's lock.
+     *
+     * @throws IOException if not delivered, not answered in time, or the device is quarantined
+     */
+    io.fwgate.api.spi.DeviceResponse send(Reached device, io.fwgate.api.spi.DeviceRequest request) throws IOException {
+        return sender.send(device.transport(), device.info().id(), request);
+    }
+
+    void close() {
+        sender.close();
     }
 
     /** @return every device reachable now, sorted by id; a transport whose discovery fails is skipped */
@@ -81,14 +103,36 @@ final class Devices {
         return effects.computeIfAbsent(device.info().id(), id -> read(device));
     }
 
-    private static DeviceEffects read(Reached device) {
+    private DeviceEffects read(Reached device) {
         DeviceKind kind = device.info().kind();
+        Transport bounded = bounded(device);
         if (kind == DeviceKind.CXL_MEMORY_DEVICE || kind == DeviceKind.CXL_SWITCH) {
-            return CelReader.read(device.transport(), device.info().id());
+            return CelReader.read(bounded, device.info().id());
         }
         if (kind == DeviceKind.NVME_CONTROLLER) {
-            return NvmeEffectsReader.read(device.transport(), device.info().id());
+            return NvmeEffectsReader.read(bounded, device.info().id());
         }
         return DeviceEffects.none("devices of kind " + kind.id() + " report no effects log yet");
+    }
+
+    /** The device's transport, with every send bounded in time. */
+    private Transport bounded(Reached device) {
+        return new Transport() {
+            @Override
+            public String scheme() {
+                return device.transport().scheme();
+            }
+
+            @Override
+            public List<DeviceInfo> devices() throws IOException {
+                return device.transport().devices();
+            }
+
+            @Override
+            public io.fwgate.api.spi.DeviceResponse send(DeviceId id, io.fwgate.api.spi.DeviceRequest request)
+                    throws IOException {
+                return sender.send(device.transport(), id, request);
+            }
+        };
     }
 }

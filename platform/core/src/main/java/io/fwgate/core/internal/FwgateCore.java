@@ -72,7 +72,7 @@ public final class FwgateCore implements Gateway, AuditSink {
         settings = Settings.fromProperties(context.getProperty(Settings.CONFIG_PROPERTY),
                 context.getProperty(Settings.STATE_PROPERTY));
         registry = new PluginRegistry(settings::caps);
-        devices = new Devices(() -> transports);
+        devices = new Devices(() -> transports, timeout(context.getProperty("fwgate.call.timeout-seconds")));
         audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
         taint = new TaintFlag(settings.stateDir());
         router = new Router(settings, devices, registry, this::decoder, audit::append, taint,
@@ -82,9 +82,19 @@ public final class FwgateCore implements Gateway, AuditSink {
         extender.open();
     }
 
+    /** {@code fwgate.call.timeout-seconds}: how long one device may take to answer one command. */
+    private static java.time.Duration timeout(String seconds) {
+        try {
+            return seconds == null ? Devices.DEFAULT_TIMEOUT : java.time.Duration.ofSeconds(Long.parseLong(seconds.trim()));
+        } catch (NumberFormatException e) {
+            return Devices.DEFAULT_TIMEOUT;
+        }
+    }
+
     @Deactivate
     void deactivate() {
         extender.close();
+        devices.close();
         audit.close();
     }
 

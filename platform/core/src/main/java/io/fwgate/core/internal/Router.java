@@ -142,7 +142,7 @@ final class Router {
             Map<String, Object> record, long start) throws CallException {
         DeviceResponse response;
         try {
-            response = device.transport().send(device.info().id(), prepared.request);
+            response = devices.send(device, prepared.request);
         } catch (IOException | RuntimeException e) {
             write(with(record, "result", "delivery-failed", "error", String.valueOf(e.getMessage())));
             notify(device, prepared, needed, "allowed", "delivery-failed", start, Map.of());
