@@ -5,7 +5,7 @@ import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
 
 /** One emulated device behind the {@code emu} transport. Implementations are thread-safe. */
-interface EmulatedDevice {
+public interface EmulatedDevice {
     /** @return what the transport reports about the device */
     DeviceInfo info();
 

@@ -57,7 +57,7 @@ public final class EmulatorTransport implements Transport {
     /**
      * @param devices the devices, by address
      */
-    EmulatorTransport(Map<String, EmulatedDevice> devices) {
+    public EmulatorTransport(Map<String, EmulatedDevice> devices) {
         this.devices.putAll(devices);
         this.profiles = Optional.empty();
     }
@@ -71,7 +71,7 @@ public final class EmulatorTransport implements Transport {
      * @param nanos the devices' time source
      * @return the devices the transport offers when emulation is on, by address
      */
-    static Map<String, EmulatedDevice> standardDevices(LongSupplier nanos) {
+    public static Map<String, EmulatedDevice> standardDevices(LongSupplier nanos) {
         return Map.of(
                 "mem0", new CxlType3Device(new DeviceId(SCHEME, "mem0"), nanos),
                 "nvme0", new NvmeController(new DeviceId(SCHEME, "nvme0"), nanos));

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param devices the devices, each address once
  */
-record Profile(List<Device> devices) {
-    Profile {
+public record Profile(List<Device> devices) {
+    public Profile {
         devices = List.copyOf(devices);
     }
 
@@ -47,8 +47,8 @@ record Profile(List<Device> devices) {
      * @param state its state variables and their initial values
      * @param opcodes its vendor commands, each opcode once
      */
-    record Device(String address, Base base, Identity identity, Map<String, Long> state, List<VendorOpcode> opcodes) {
-        Device {
+    public record Device(String address, Base base, Identity identity, Map<String, Long> state, List<VendorOpcode> opcodes) {
+        public Device {
             state = Map.copyOf(state);
             opcodes = List.copyOf(opcodes);
         }

@@ -1,7 +1,7 @@
 package io.fwgate.emulator.internal;
 
 /** An emulation profile is not valid; the message names the place in the profile and the problem. */
-final class ProfileException extends Exception {
+public final class ProfileException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -21,7 +21,7 @@ import io.fwgate.api.DeviceId;
  * devices go. A profile that cannot be read or is not valid is ignored as a whole, and a device whose
  * address is taken is ignored; each is reported by one line to the log. No exception escapes.
  */
-final class ProfileExtender implements BundleTrackerCustomizer<List<ProfileExtender.Added>> {
+public final class ProfileExtender implements BundleTrackerCustomizer<List<ProfileExtender.Added>> {
     /** Manifest header listing a bundle's emulation profile resources, comma separated. */
     static final String HEADER = "Fwgate-Emulator-Profiles";
     /** A profile resource larger than this is refused unread. */
@@ -117,7 +117,7 @@ final class ProfileExtender implements BundleTrackerCustomizer<List<ProfileExten
      * @param nanos its time source
      * @return the device, built on the CXL type 3 or the NVMe model with the profile's vendor commands
      */
-    static EmulatedDevice build(Profile.Device spec, LongSupplier nanos) {
+    public static EmulatedDevice build(Profile.Device spec, LongSupplier nanos) {
         DeviceId id = new DeviceId(EmulatorTransport.SCHEME, spec.address());
         Profile.Identity identity = spec.identity();
         VendorCommands vendor = new VendorCommands(spec.opcodes(), spec.state());

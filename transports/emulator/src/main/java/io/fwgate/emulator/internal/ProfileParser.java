@@ -19,7 +19,7 @@ import io.fwgate.api.DeviceId;
  * Reads and validates an emulation profile (format 1, described in the module's README). Every problem
  * is reported as a {@link ProfileException} naming where it is; nothing else escapes. Thread-safe.
  */
-final class ProfileParser {
+public final class ProfileParser {
     static final int FORMAT = 1;
     /** CXL serial strings and descriptions: the NVMe limits do not apply, but a line must stay readable. */
     static final int MAX_TEXT = 200;
@@ -34,7 +34,7 @@ final class ProfileParser {
      * @return the profile
      * @throws ProfileException if the profile is not valid JSON or not a valid profile
      */
-    static Profile parse(byte[] json) throws ProfileException {
+    public static Profile parse(byte[] json) throws ProfileException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
