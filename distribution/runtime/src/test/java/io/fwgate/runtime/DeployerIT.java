@@ -205,7 +205,8 @@ public class DeployerIT {
             Files.copy(Path.of(context.getProperty(V2)), plugin, StandardCopyOption.REPLACE_EXISTING);
             await("v2 callable and v1 gone", () -> commands().contains(V2_COMMAND) && !commands().contains(V1_COMMAND));
             long updateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue("updated in place, not reinstalled", gateway.audit().records(0).stream().anyMatch(r ->
+            // the deployer audits the update after the new version started: wait for the record, bounded
+            await("updated in place, not reinstalled", () -> gateway.audit().records(0).stream().anyMatch(r ->
                     "plugin-updated".equals(r.get("event")) && "2.0.0".equals(r.get("version"))));
             stop.set(true);
             racing.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
