@@ -2,22 +2,32 @@ package io.fwgate.launcher;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Starts fwgate: boots an OSGi framework over the {@code bundles/} directory beside this jar, hands the
- * whole command line to the CLI bundle's service, stops the framework and exits with the CLI's exit
- * code. The framework's storage is a fresh temporary directory, deleted at the end: every run starts
- * from the bundles as shipped.
+ * Starts fwgate in one of three ways. When a daemon answers on the socket (and nothing asks for an
+ * in-process platform), the CLI runs as its client on a plain class path, without the OSGi framework.
+ * Otherwise it boots an OSGi framework over the {@code bundles/} directory beside this jar, hands the
+ * whole command line to the CLI bundle's service, stops the framework and exits with the CLI's exit code;
+ * for {@code fwgate daemon} that call returns only when the daemon has stopped on SIGTERM, and the exit
+ * code is reported after the framework has stopped too. The framework's storage is a fresh temporary
+ * directory, deleted at the end: every run starts from the bundles as shipped.
  */
 public final class Main {
     /** Components activate in milliseconds; this long means something failed, and the user is told. */
     private static final long START_TIMEOUT_MILLIS = 20_000;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** The daemon bounds its own stop; this only keeps a wedged framework from holding the process forever. */
+    private static final long SHUTDOWN_LIMIT_MINUTES = 5;
     private static final int FAILURE = 1;
 
     private Main() {
@@ -32,6 +42,49 @@ public final class Main {
 
     static int run(String[] args) {
         LaunchOptions options = LaunchOptions.scan(args, System.getenv());
+        try {
+            if (!options.inProcess()) {
+                Optional<SocketChannel> daemon = DaemonProbe.connect(options.daemonSocket(), System.err);
+                if (daemon.isPresent()) {
+                    Path jar = launcherJar();
+                    return ClientLauncher.run(jar.resolveSibling("bundles"), ClientLauncher.manifest(jar),
+                            daemon.get(), args);
+                }
+            }
+            return options.daemon() ? runDaemon(args, options) : inProcess(args, options);
+        } catch (LaunchException e) {
+            System.err.println("fwgate: " + e.getMessage());
+            return FAILURE;
+        }
+    }
+
+    /**
+     * Runs the daemon, and makes its exit code the process's even when SIGTERM started the JVM's shutdown:
+     * the daemon's own shutdown hook stops it, this one waits for the framework to stop after it and then
+     * ends the process with the code (a JVM ending on a signal would otherwise report 143).
+     */
+    private static int runDaemon(String[] args, LaunchOptions options) {
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(FAILURE);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (!finished.await(SHUTDOWN_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                    System.err.println("fwgate: the daemon did not stop within " + SHUTDOWN_LIMIT_MINUTES + " minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(exit.get());
+        }, "fwgate-exit"));
+        try {
+            exit.set(inProcess(args, options));
+            return exit.get();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private static int inProcess(String[] args, LaunchOptions options) {
         Path storage;
         try {
             storage = Files.createTempDirectory("fwgate-osgi-");
@@ -61,7 +114,7 @@ public final class Main {
             throws LaunchException, InterruptedException {
         EmbeddedFramework framework = new EmbeddedFramework(storage, options.frameworkProperties());
         try {
-            framework.start(home().resolve("bundles"));
+            framework.start(launcherJar().resolveSibling("bundles"));
             Function<String[], Integer> cli = framework.awaitCli(START_TIMEOUT_MILLIS);
             return cli.apply(args);
         } finally {
@@ -69,12 +122,12 @@ public final class Main {
         }
     }
 
-    /** @return the directory holding this launcher's jar */
-    private static Path home() throws LaunchException {
+    /** @return this launcher's jar; the assembly's directories are beside it */
+    private static Path launcherJar() throws LaunchException {
         try {
-            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | SecurityException e) {
-            throw new LaunchException("cannot locate the launcher's own directory: " + e.getMessage(), e);
+            throw new LaunchException("cannot locate the launcher's own jar: " + e.getMessage(), e);
         }
     }
 

@@ -64,4 +64,32 @@ class LaunchOptionsTest {
     void emptyEnvironmentValuesAreUnset() {
         assertThat(scan(Map.of("FWGATE_STATE", ""), "list").frameworkProperties()).doesNotContainKey("fwgate.state");
     }
+
+    @Test
+    void findsTheSubcommandAndWhatForcesAnInProcessPlatform() {
+        assertThat(scan(NO_ENV, "--state", "/s", "list").command()).contains("list");
+        assertThat(scan(NO_ENV, "--state", "/s", "list").inProcess()).isFalse();
+        assertThat(scan(NO_ENV, "--direct", "list").inProcess()).isTrue();
+        assertThat(scan(NO_ENV, "--emulated", "list").inProcess()).isTrue();
+        assertThat(scan(NO_ENV, "--dev=/d", "list").inProcess()).isTrue();
+        assertThat(scan(NO_ENV, "--deploy", "/p", "list").inProcess()).isTrue();
+        assertThat(scan(NO_ENV, "--socket", "/run/x.sock", "daemon").daemon()).isTrue();
+        assertThat(scan(NO_ENV, "daemon").inProcess()).isTrue();
+        assertThat(scan(NO_ENV, "--help").command()).isEmpty();
+    }
+
+    @Test
+    void theDaemonSocketIsTheOptionElseTheEnvironmentElseInTheStateDirectory() {
+        assertThat(scan(NO_ENV, "--socket", "/run/fwgate/f.sock", "list").daemonSocket())
+                .isEqualTo(Path.of("/run/fwgate/f.sock"));
+        assertThat(scan(Map.of("FWGATE_SOCKET", "/env.sock"), "list").daemonSocket()).isEqualTo(Path.of("/env.sock"));
+        assertThat(scan(Map.of("FWGATE_STATE", "/st"), "list").daemonSocket()).isEqualTo(Path.of("/st/fwgate.sock"));
+        assertThat(scan(NO_ENV, "list").daemonSocket()).isEqualTo(Path.of("/var/lib/fwgate/fwgate.sock"));
+    }
+
+    @Test
+    void pluginDirectoriesBecomeFrameworkPropertiesForTheDeployer() {
+        assertThat(scan(NO_ENV, "--dev", "/work/plugins", "--deploy=/srv/bundles", "list").frameworkProperties())
+                .containsEntry("fwgate.dev", "/work/plugins").containsEntry("fwgate.deploy", "/srv/bundles");
+    }
 }

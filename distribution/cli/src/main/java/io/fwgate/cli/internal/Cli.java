@@ -1,6 +1,8 @@
 package io.fwgate.cli.internal;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 import io.fwgate.api.DeviceId;
 import io.fwgate.platform.CallException;
@@ -11,24 +13,27 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses and runs one command line against a gateway. Every failure ends as one {@code fwgate: ...} line
- * on the error stream (plus a hint where one helps) and an {@link ExitCode}; no stack trace reaches the
- * user. Stateless: each {@link #run} builds its own parser.
+ * Parses and runs one command line against a gateway, in-process or a daemon's. Every failure ends as one
+ * {@code fwgate: ...} line on the error stream (plus a hint where one helps) and an {@link ExitCode}; no
+ * stack trace reaches the user. Stateless: each {@link #run} builds its own parser.
  */
 final class Cli {
     private final Gateway gateway;
     private final Context.CallerSource callers;
-    private final String version;
+    private final Supplier<String> version;
+    private final Environment environment;
 
     /**
      * @param gateway the platform
      * @param callers where the invoking user's identity comes from
-     * @param version the version {@code --version} prints
+     * @param version the version {@code --version} prints, asked for only then
+     * @param environment properties, terminal, poll pacing, daemon
      */
-    Cli(Gateway gateway, Context.CallerSource callers, String version) {
+    Cli(Gateway gateway, Context.CallerSource callers, Supplier<String> version, Environment environment) {
         this.gateway = gateway;
         this.callers = callers;
         this.version = version;
+        this.environment = environment;
     }
 
     /**
@@ -39,7 +44,7 @@ final class Cli {
      */
     int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return parser(new Context(gateway, callers, out, err)).execute(args);
+            return parser(new Context(gateway, callers, out, err, environment)).execute(args);
         } catch (RuntimeException | LinkageError e) {
             // picocli hands command failures to the handlers; this catches failures of picocli itself
             err.println("fwgate: internal error: " + e);
@@ -50,15 +55,23 @@ final class Cli {
         }
     }
 
-    private CommandLine parser(Context context) {
+    /**
+     * @param context what the commands work with
+     * @return the whole command tree, as help, completion and execution see it
+     */
+    CommandLine parser(Context context) {
         CommandLine line = new CommandLine(new RootCommand());
         line.addSubcommand(new ListCommand(context));
         line.addSubcommand(new CommandsCommand(context));
         line.addSubcommand(new CallCommand(context));
+        line.addSubcommand(new WaitCommand(context));
         line.addSubcommand(new PluginsCommand(context));
         line.addSubcommand(new AuditCommand(context));
         line.addSubcommand(new StatusCommand(context));
-        line.getCommandSpec().version("fwgate " + version);
+        line.addSubcommand(new DaemonCommand(context));
+        line.addSubcommand(new CompletionCommand(context));
+        line.addSubcommand(new CommandLine.HelpCommand());
+        line.getCommandSpec().versionProvider(() -> new String[] { "fwgate " + version.get() });
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.helpList());
         line.registerConverter(DeviceId.class, Cli::deviceId);
@@ -98,6 +111,11 @@ final class Cli {
         if (e instanceof CliFailure failure) {
             err.println("fwgate: " + failure.getMessage());
             return failure.exitCode().code();
+        }
+        if (e instanceof UncheckedIOException daemon) {
+            // the daemon's gateway: connection lost, daemon busy or stopping; the message names the daemon
+            err.println("fwgate: " + daemon.getMessage());
+            return ExitCode.FAILURE.code();
         }
         err.println("fwgate: internal error: " + e);
         return ExitCode.FAILURE.code();

@@ -9,12 +9,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.fwgate.daemon.Daemon;
 import io.fwgate.platform.Gateway;
 
 /**
- * The CLI as a service for the launcher: {@code apply(args)} parses and runs one command line, printing to
- * {@code System.out} and {@code System.err}, and returns the process exit code. The caller is always the
- * process itself, as {@code /proc/self/status} says.
+ * The CLI as a service for the launcher, in-process ({@code --direct}) and for {@code fwgate daemon}:
+ * {@code apply(args)} parses and runs one command line, printing to {@code System.out} and
+ * {@code System.err}, and returns the process exit code. The caller is the process itself, as
+ * {@code /proc/self/status} says; daemon limits default to framework properties.
  */
 @Component(service = Function.class, property = "fwgate.main=cli")
 public final class CliComponent implements Function<String[], Integer> {
@@ -22,11 +24,13 @@ public final class CliComponent implements Function<String[], Integer> {
 
     /**
      * @param gateway the platform
-     * @param context this bundle's context, for the version {@code --version} prints
+     * @param context this bundle's context, for the version {@code --version} prints and the properties
      */
     @Activate
     public CliComponent(@Reference Gateway gateway, BundleContext context) {
-        this.cli = new Cli(gateway, ProcStatus::self, context.getBundle().getVersion().toString());
+        String version = context.getBundle().getVersion().toString();
+        this.cli = new Cli(gateway, ProcStatus::self, () -> version,
+                new Environment(context::getProperty, System.console() != null, Environment.Pacer.POLL, Daemon::run));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.fwgate.api.DeviceId;
+import io.fwgate.daemon.protocol.Wire;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CommandView;
 import io.fwgate.tables.FieldSpec;
@@ -32,12 +33,12 @@ final class CommandsCommand implements Callable<Integer> {
     public Integer call() throws CallException {
         List<CommandView> commands = context.gateway().commands(device);
         if (options.json) {
-            Json.print(context.out(), commands.stream().map(Views::command).toList());
+            Json.print(context.out(), commands.stream().map(Wire::command).toList());
             return ExitCode.SUCCESS.code();
         }
         TextTable table = new TextTable("NAME", "OPCODE", "LEVEL", "REACH", "PLUGIN", "DESCRIPTION");
         for (CommandView command : commands) {
-            table.row(command.name(), Views.opcode(command.opcode()), command.level().id(), command.reach().id(),
+            table.row(command.name(), Wire.opcode(command.opcode()), command.level().id(), command.reach().id(),
                     command.plugin(), command.description());
         }
         table.print(context.out());
@@ -51,8 +52,8 @@ final class CommandsCommand implements Callable<Integer> {
     private static void details(PrintWriter out, CommandView command) {
         out.println();
         out.println(command.name() + ":");
-        out.println("  declared effects: " + list(Views.effects(command.declaredEffects())));
-        out.println("  device effects:   " + list(Views.effects(command.deviceEffects())));
+        out.println("  declared effects: " + list(Wire.effects(command.declaredEffects())));
+        out.println("  device effects:   " + list(Wire.effects(command.deviceEffects())));
         if (command.arguments().isEmpty()) {
             out.println("  arguments:        none");
             return;

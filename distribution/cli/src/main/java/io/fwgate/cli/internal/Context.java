@@ -7,15 +7,16 @@ import io.fwgate.platform.Caller;
 import io.fwgate.platform.Gateway;
 
 /**
- * What every subcommand works with: the gateway, where the caller's identity comes from, and the two
- * output streams. One per command line.
+ * What every subcommand works with: the gateway, where the caller's identity comes from, the two output
+ * streams and the environment. One per command line.
  *
- * @param gateway the platform
+ * @param gateway the platform, in-process or a daemon's
  * @param callers the source of the invoking process's identity
  * @param out normal output
  * @param err error output
+ * @param environment properties, terminal, poll pacing, daemon
  */
-record Context(Gateway gateway, CallerSource callers, PrintWriter out, PrintWriter err) {
+record Context(Gateway gateway, CallerSource callers, PrintWriter out, PrintWriter err, Environment environment) {
 
     /** Where the caller's identity comes from: the kernel in production, a fixed value in tests. */
     @FunctionalInterface
@@ -28,7 +29,7 @@ record Context(Gateway gateway, CallerSource callers, PrintWriter out, PrintWrit
     }
 
     /**
-     * @return who is asking
+     * @return who is asking (a daemon ignores it and asks the kernel about the connection instead)
      * @throws CliFailure if the identity cannot be established: nothing may run without one
      */
     Caller caller() throws CliFailure {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.fwgate.api.DeviceInfo;
+import io.fwgate.daemon.protocol.Wire;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,12 +24,12 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<DeviceInfo> devices = context.gateway().devices();
         if (options.json) {
-            Json.print(context.out(), devices.stream().map(Views::device).toList());
+            Json.print(context.out(), devices.stream().map(Wire::device).toList());
             return ExitCode.SUCCESS.code();
         }
         TextTable table = new TextTable("ID", "KIND", "PCI", "SERIAL", "DESCRIPTION");
         for (DeviceInfo device : devices) {
-            table.row(device.id().toString(), device.kind().id(), Views.pci(device), device.serial().orElse(""),
+            table.row(device.id().toString(), device.kind().id(), Wire.pci(device), device.serial().orElse(""),
                     device.description());
         }
         table.print(context.out());

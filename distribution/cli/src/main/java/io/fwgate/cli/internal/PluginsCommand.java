@@ -3,6 +3,7 @@ package io.fwgate.cli.internal;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.fwgate.daemon.protocol.Wire;
 import io.fwgate.platform.PluginView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         List<PluginView> plugins = context.gateway().plugins();
         if (options.json) {
-            Json.print(context.out(), plugins.stream().map(Views::plugin).toList());
+            Json.print(context.out(), plugins.stream().map(Wire::plugin).toList());
             return ExitCode.SUCCESS.code();
         }
         TextTable table = new TextTable("BUNDLE", "VERSION", "STATE", "COMMANDS", "REASON", "DETAIL");

@@ -3,6 +3,7 @@ package io.fwgate.cli.internal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.fwgate.daemon.protocol.Wire;
 import io.fwgate.platform.StatusView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws CliFailure {
         StatusView status = context.gateway().status(context.caller());
         if (options.json) {
-            Json.print(context.out(), Views.status(status));
+            Json.print(context.out(), Wire.status(status));
         } else {
             human(context.out(), status);
         }

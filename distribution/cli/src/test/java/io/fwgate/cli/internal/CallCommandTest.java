@@ -104,14 +104,6 @@ class CallCommandTest {
     }
 
     @Test
-    void backgroundCommandStartedIsSuccess() {
-        gateway.answer = (caller, request) -> new CallResult(request.device(), request.command(), 0x4400,
-                Level.DEBUG_WRITE_FULL, Reach.DEVICE, 1, "background-command-started", Map.of(), 44);
-
-        assertThat(Run.of(gateway, "call", "emu:mem0", "sanitize", "--confirm").exit()).isZero();
-    }
-
-    @Test
     void refusalExitsThreeSayingWhatWasNeededAndGranted() {
         gateway.answer = (caller, request) -> {
             throw new RefusedException("refused: sanitize needs debug-write-full, you have telemetry",

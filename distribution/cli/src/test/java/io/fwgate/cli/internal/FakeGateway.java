@@ -2,7 +2,9 @@ package io.fwgate.cli.internal;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import io.fwgate.api.Level;
 import io.fwgate.api.Reach;
 import io.fwgate.platform.AuditTrail;
 import io.fwgate.platform.AuditVerification;
+import io.fwgate.platform.BackgroundProgress;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
 import io.fwgate.platform.CallResult;
@@ -30,6 +33,7 @@ import io.fwgate.tables.FieldSpec;
 /** A gateway with one emulated device whose answers a test sets; records the calls it gets. */
 final class FakeGateway implements Gateway {
     static final DeviceId MEM0 = DeviceId.parse("emu:mem0");
+    static final DeviceId NVME0 = DeviceId.parse("emu:nvme0");
 
     /** What {@link #call} does: answer or fail. */
     interface Answer {
@@ -41,11 +45,13 @@ final class FakeGateway implements Gateway {
     Answer answer = (caller, request) -> identify(request);
     AuditTrail audit = new Trail(List.of(), new AuditVerification(true, 0, ""));
 
+    final List<DeviceInfo> devices = new ArrayList<>(List.of(new DeviceInfo(MEM0, DeviceKind.CXL_MEMORY_DEVICE,
+            0x8086, 0x0d93, Optional.of("0x1234"), "emulated CXL memory expander"),
+            new DeviceInfo(DeviceId.parse("mctp:1,8"), DeviceKind.MCTP_ENDPOINT, -1, -1, Optional.empty(), "")));
+
     @Override
     public List<DeviceInfo> devices() {
-        return List.of(new DeviceInfo(MEM0, DeviceKind.CXL_MEMORY_DEVICE, 0x8086, 0x0d93, Optional.of("0x1234"),
-                "emulated CXL memory expander"), new DeviceInfo(DeviceId.parse("mctp:1,8"), DeviceKind.MCTP_ENDPOINT,
-                        -1, -1, Optional.empty(), ""));
+        return List.copyOf(devices);
     }
 
     @Override
@@ -82,9 +88,17 @@ final class FakeGateway implements Gateway {
                 "success", response, 42);
     }
 
+    /** What {@link #progress} answers, one per poll; empty: the device has no background status. */
+    final Deque<BackgroundProgress> progress = new ArrayDeque<>();
+    final List<DeviceId> polled = new ArrayList<>();
+
     @Override
-    public io.fwgate.platform.BackgroundProgress progress(Caller caller, DeviceId device) throws CallException {
-        throw new CallException(CallException.Kind.BAD_REQUEST, device + " has no background status");
+    public BackgroundProgress progress(Caller caller, DeviceId device) throws CallException {
+        polled.add(device);
+        if (progress.isEmpty()) {
+            throw new CallException(CallException.Kind.BAD_REQUEST, device + " has no background status");
+        }
+        return progress.size() == 1 ? progress.peek() : progress.poll();
     }
 
     @Override

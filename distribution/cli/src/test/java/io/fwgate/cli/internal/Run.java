@@ -2,6 +2,8 @@ package io.fwgate.cli.internal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.fwgate.platform.Caller;
 
@@ -14,9 +16,23 @@ record Run(int exit, String out, String err) {
     }
 
     static Run of(FakeGateway gateway, Context.CallerSource callers, String... args) {
+        return of(gateway, callers, environment(false, Map.of()), args);
+    }
+
+    static Run of(FakeGateway gateway, Context.CallerSource callers, Environment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new Cli(gateway, callers, "1.2.3").run(args, new PrintWriter(out), new PrintWriter(err));
+        int exit = new Cli(gateway, callers, () -> "1.2.3", environment).run(args, new PrintWriter(out),
+                new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** No pauses between polls, the given properties, and a daemon that refuses to run. */
+    static Environment environment(boolean terminal, Map<String, String> properties) {
+        Map<String, String> copy = new HashMap<>(properties);
+        return new Environment(copy::get, terminal, () -> {
+        }, (gateway, settings, out, err) -> {
+            throw new AssertionError("this test runs no daemon");
+        });
     }
 }

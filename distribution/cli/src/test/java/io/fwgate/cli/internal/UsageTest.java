@@ -35,7 +35,8 @@ class UsageTest {
         Run none = Run.of(gateway);
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err())
-                .startsWith("fwgate: missing command: one of list, commands, call, plugins, audit, status");
+                .startsWith("fwgate: missing command: one of list, commands, call, wait, plugins, audit, status, daemon, "
+                        + "completion, help");
     }
 
     @Test
@@ -51,8 +52,9 @@ class UsageTest {
         Run run = Run.of(gateway, "--help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("list", "commands", "call", "plugins", "audit", "status", "--emulated",
-                "--config", "--state", "FWGATE_STATE");
+        assertThat(run.out()).contains("list", "commands", "call", "wait", "plugins", "audit", "status", "daemon",
+                "completion", "--emulated", "--direct", "--config", "--state", "--socket", "--dev", "--deploy",
+                "FWGATE_STATE", "FWGATE_SOCKET");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).containsPattern("(?m)^\\s+" + code.code() + "\\s+\\S");
         }

@@ -1,4 +1,4 @@
-package io.fwgate.cli.internal;
+package io.fwgate.daemon.protocol;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.fwgate.api.DeviceInfo;
 import io.fwgate.api.Effect;
+import io.fwgate.platform.AuditVerification;
+import io.fwgate.platform.BackgroundProgress;
 import io.fwgate.platform.CallResult;
 import io.fwgate.platform.Caller;
 import io.fwgate.platform.CommandView;
@@ -15,24 +17,36 @@ import io.fwgate.platform.PluginView;
 import io.fwgate.platform.StatusView;
 import io.fwgate.tables.FieldSpec;
 
-/** The platform's values as the ordered, kebab-case maps the JSON output shows. */
-final class Views {
-    private Views() {
+/**
+ * The platform's values as ordered, kebab-case JSON maps: the {@code result} members of the protocol and
+ * what the CLI prints with {@code --json}, one definition for both. {@link WireReader} reads them back.
+ * Numbers stay numbers (Long, BigInteger) so scripts can compare them. Stateless.
+ */
+public final class Wire {
+    private Wire() {
     }
 
-    static String opcode(int opcode) {
+    /**
+     * @param opcode a command opcode
+     * @return it as four hex digits, e.g. {@code 0x4000}
+     */
+    public static String opcode(int opcode) {
         return String.format("0x%04x", opcode);
     }
 
-    /** @return {@code vvvv:dddd} in hex, or {@code -} when the transport does not know the PCI ids */
-    static String pci(DeviceInfo device) {
+    /**
+     * @param device a device
+     * @return {@code vvvv:dddd} in hex, or {@code -} when the transport does not know the PCI ids
+     */
+    public static String pci(DeviceInfo device) {
         if (device.pciVendorId() < 0 || device.pciDeviceId() < 0) {
             return "-";
         }
         return String.format("%04x:%04x", device.pciVendorId(), device.pciDeviceId());
     }
 
-    static Map<String, Object> device(DeviceInfo device) {
+    /** @return id, kind, pci (or null), serial (or null), description */
+    public static Map<String, Object> device(DeviceInfo device) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", device.id().toString());
         map.put("kind", device.kind().id());
@@ -42,7 +56,8 @@ final class Views {
         return map;
     }
 
-    static Map<String, Object> command(CommandView command) {
+    /** @return a command with the level and reach it needs, its effects and its arguments */
+    public static Map<String, Object> command(CommandView command) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", command.name());
         map.put("opcode", opcode(command.opcode()));
@@ -51,16 +66,18 @@ final class Views {
         map.put("reach", command.reach().id());
         map.put("declared-effects", effects(command.declaredEffects()));
         map.put("device-effects", effects(command.deviceEffects()));
-        map.put("arguments", command.arguments().stream().map(Views::argument).toList());
+        map.put("arguments", command.arguments().stream().map(Wire::argument).toList());
         map.put("plugin", command.plugin());
         return map;
     }
 
-    static List<String> effects(Set<Effect> effects) {
+    /** @return effect ids in the order of {@link Effect} */
+    public static List<String> effects(Set<Effect> effects) {
         return effects.stream().sorted().map(Effect::id).toList();
     }
 
-    static Map<String, Object> argument(FieldSpec field) {
+    /** @return name, type, default (or null), enum, description */
+    public static Map<String, Object> argument(FieldSpec field) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", field.name());
         map.put("type", field.type());
@@ -70,7 +87,8 @@ final class Views {
         return map;
     }
 
-    static Map<String, Object> result(CallResult result) {
+    /** @return a call's answer, {@code ok} included for scripts */
+    public static Map<String, Object> result(CallResult result) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("device", result.device().toString());
         map.put("command", result.command());
@@ -85,7 +103,8 @@ final class Views {
         return map;
     }
 
-    static Map<String, Object> plugin(PluginView plugin) {
+    /** @return a plugin bundle as the platform sees it */
+    public static Map<String, Object> plugin(PluginView plugin) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("bundle", plugin.bundle());
         map.put("version", plugin.version());
@@ -97,7 +116,8 @@ final class Views {
         return map;
     }
 
-    static Map<String, Object> status(StatusView status) {
+    /** @return taint, role, the caller and its grant, the directories, development mode */
+    public static Map<String, Object> status(StatusView status) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("tainted", status.tainted());
         map.put("taint", status.taint().orElse(null));
@@ -111,11 +131,32 @@ final class Views {
         return map;
     }
 
-    static Map<String, Object> caller(Caller caller) {
+    /** @return uid, gid, groups */
+    public static Map<String, Object> caller(Caller caller) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("uid", caller.uid());
         map.put("gid", caller.gid());
         map.put("groups", Arrays.stream(caller.groups()).boxed().toList());
+        return map;
+    }
+
+    /** @return running, percent, opcode (null when the device does not say), status, status-name */
+    public static Map<String, Object> progress(BackgroundProgress progress) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("running", progress.running());
+        map.put("percent", progress.percent());
+        map.put("opcode", progress.opcode() < 0 ? null : opcode(progress.opcode()));
+        map.put("status", progress.status());
+        map.put("status-name", progress.statusName());
+        return map;
+    }
+
+    /** @return intact, records, problem */
+    public static Map<String, Object> verification(AuditVerification verdict) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("intact", verdict.intact());
+        map.put("records", verdict.records());
+        map.put("problem", verdict.problem());
         return map;
     }
 }
