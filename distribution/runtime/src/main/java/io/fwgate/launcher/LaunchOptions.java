@@ -77,6 +77,9 @@ record LaunchOptions(boolean emulated, boolean direct, Optional<String> state, O
         return Optional.of(Path.of(chosen).toAbsolutePath().toString());
     }
 
+    /** {@code fwgate plugin ...} works on files, offline: it never needs a daemon. */
+    static final String OFFLINE_COMMAND = "plugin";
+
     /** @return true for {@code fwgate daemon}: the platform runs here and serves the socket */
     boolean daemon() {
         return command.filter(DAEMON_COMMAND::equals).isPresent();
@@ -87,7 +90,8 @@ record LaunchOptions(boolean emulated, boolean direct, Optional<String> state, O
      *         platform has (emulated devices, plugin directories), or it is the daemon itself
      */
     boolean inProcess() {
-        return direct || emulated || dev.isPresent() || deploy.isPresent() || daemon();
+        return direct || emulated || dev.isPresent() || deploy.isPresent() || daemon()
+                || command.filter(OFFLINE_COMMAND::equals).isPresent();
     }
 
     /** @return where a daemon would listen: {@code --socket}, else FWGATE_SOCKET, else in the state directory */

@@ -70,6 +70,7 @@ final class Cli {
         line.addSubcommand(new StatusCommand(context));
         line.addSubcommand(new DaemonCommand(context));
         line.addSubcommand(new CompletionCommand(context));
+        line.addSubcommand(new PluginCommand(context));
         line.addSubcommand(new CommandLine.HelpCommand());
         line.getCommandSpec().versionProvider(() -> new String[] { "fwgate " + version.get() });
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")

@@ -100,8 +100,16 @@ final class Router {
         ReentrantLock lock = devices.lock(device.info().id());
         lock.lock();
         try {
-            Requirement needed = prepared.requirement(devices.effectsOf(device));
+            Requirement needed = prepared.opcode == io.fwgate.cci.Tunnel.OPCODE
+                    ? TunnelJudge.requirement(prepared, device.info().id(), registry, devices)
+                    : prepared.requirement(devices.effectsOf(device));
             Map<String, Object> record = baseRecord(caller, call, prepared, needed, grant);
+            if (prepared.opcode == io.fwgate.cci.Tunnel.OPCODE) {
+                TunnelJudge.inner(prepared).ifPresent(inner -> {
+                    record.put("tunnel-path", io.fwgate.cci.Tunnel.describe(inner.path()));
+                    record.put("inner-opcode", String.format("0x%04x", inner.opcode()));
+                });
+            }
             if (devModeActive()) {
                 record.put("dev-mode", true);
             }

@@ -85,10 +85,13 @@ class PluginRegistryTest {
     }
 
     @Test
-    void fabricReachNeedsAnExplicitCap() {
-        PluginRecord fm = registry.admit(plugin(13, "fm", DeviceKind.CXL_SWITCH,
+    void aCapWithDeviceReachRefusesFabricCommands() {
+        PluginRecord fm = registry.admit(plugin(13, "capped", DeviceKind.CXL_SWITCH,
                 command("unbind-vppb", 0x5202, Level.CONFIGURATION, Effect.AFFECTS_OTHER_HOSTS)));
         assertThat(fm.refusal()).hasValue(RefusalReason.LEVEL_ABOVE_CAP);
+        PluginRecord uncapped = registry.admit(plugin(14, "fm", DeviceKind.CXL_SWITCH,
+                command("bind-vppb", 0x5201, Level.CONFIGURATION, Effect.AFFECTS_OTHER_HOSTS)));
+        assertThat(uncapped.active()).isTrue();
     }
 
     @Test

@@ -71,12 +71,12 @@ class PolicyTest {
     }
 
     @Test
-    void pluginCapsDefaultToDeviceReach() throws Exception {
+    void pluginCapsRestrictWhatTheyName() throws Exception {
         Policy policy = loader.parse("p", "{ \"plugin-caps\": { \"default\": {\"level\": \"configuration\"},"
                 + " \"bundles\": { \"com.acme.fm\": {\"level\": \"debug-write\", \"reach\": \"fabric\"} } } }",
                 Policy.Role.HOST);
         assertThat(policy.caps().capOf("other")).isEqualTo(new Grant(Level.CONFIGURATION, Reach.DEVICE));
         assertThat(policy.caps().capOf("com.acme.fm")).isEqualTo(new Grant(Level.DEBUG_WRITE, Reach.FABRIC));
-        assertThat(PluginCaps.DEFAULT.capOf("x")).isEqualTo(new Grant(Level.DEBUG_WRITE_FULL, Reach.DEVICE));
+        assertThat(PluginCaps.DEFAULT.capOf("x")).isEqualTo(new Grant(Level.DEBUG_WRITE_FULL, Reach.FABRIC));
     }
 }

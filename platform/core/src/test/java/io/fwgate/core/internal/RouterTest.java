@@ -235,4 +235,23 @@ class RouterTest {
         assertThat(events.get(0).response()).containsEntry("life-used-percent", 7L);
         assertThat(events.get(0).device().id()).isEqualTo(FakeDevice.ID);
     }
+
+    @Test
+    void aTunnelIsJudgedByItsInnermostCommandNeverByTheTunnel() throws Exception {
+        Router router = router();
+        var path = List.of(io.fwgate.cci.TunnelHop.to(1), io.fwgate.cci.TunnelHop.to(0));
+        String health = java.util.HexFormat.of().formatHex(io.fwgate.cci.Tunnel.wrap(path, 0x4200, new byte[0]));
+        router.call(USER, call("0x5300", FakeDevice.args("payload", health), false));
+        assertThat(audit().get(0)).containsEntry("level", "telemetry").containsEntry("tunnel-path", "1 -> 0")
+                .containsEntry("inner-opcode", "0x4200");
+
+        String sanitize = java.util.HexFormat.of().formatHex(io.fwgate.cci.Tunnel.wrap(path, 0x4400, new byte[0]));
+        assertThatThrownBy(() -> router.call(USER, call("0x5300", FakeDevice.args("payload", sanitize), true)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.neededLevel()).isEqualTo(Level.DEBUG_WRITE_FULL))
+                .hasMessageContaining("tunneled 0x4400");
+        assertThatThrownBy(() -> router.call(USER, call("0x5300", FakeDevice.args("payload", "0102"), true)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.getMessage()).contains("malformed"));
+    }
 }

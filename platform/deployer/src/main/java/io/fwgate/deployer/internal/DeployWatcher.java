@@ -50,10 +50,27 @@ final class DeployWatcher implements Runnable {
         this.watch = watch;
     }
 
+    /**
+     * The first scans, on the activating thread: bundles already in the directories are installed (once
+     * their files are stable) before the platform serves its first command, so a one-shot CLI run sees
+     * them. Bounded: a file still changing after {@code maxMillis} is left to the watch loop.
+     *
+     * @param maxMillis the longest this may take
+     * @throws InterruptedException if interrupted while waiting for files to settle
+     */
+    void settleExisting(long maxMillis) throws InterruptedException {
+        deployer.start();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        deployer.scan();
+        while (deployer.settling() && System.nanoTime() < deadline) {
+            watch.poll(settleMillis, TimeUnit.MILLISECONDS); // a bounded pause; events are re-read by run()
+            deployer.scan();
+        }
+    }
+
     @Override
     public void run() {
         try {
-            deployer.start();
             while (!Thread.currentThread().isInterrupted()) {
                 register();
                 try {

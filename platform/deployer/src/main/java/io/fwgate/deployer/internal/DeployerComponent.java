@@ -31,6 +31,8 @@ import io.fwgate.platform.PluginView;
 public final class DeployerComponent implements PluginSource, DevMode {
     /** How long deactivation waits for a scan in progress to finish. */
     private static final long STOP_MILLIS = 10_000;
+    /** How long activation waits for bundles already in place to be installed. */
+    private static final long FIRST_SCAN_MILLIS = 2_000;
 
     private final DeploySettings settings;
     private final Deployments deployments = new Deployments();
@@ -54,7 +56,13 @@ public final class DeployerComponent implements PluginSource, DevMode {
                 settings.configDir().resolve(ConfigLoader.TRUST_DIR)));
         settings.devDir().ifPresent(watched::add);
         watch = FileSystems.getDefault().newWatchService();
-        thread = new Thread(new DeployWatcher(deployer, watched, settings.settleMillis(), watch), "fwgate-deployer");
+        DeployWatcher watcher = new DeployWatcher(deployer, watched, settings.settleMillis(), watch);
+        try {
+            watcher.settleExisting(FIRST_SCAN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = new Thread(watcher, "fwgate-deployer");
         thread.setDaemon(true);
         thread.start();
     }

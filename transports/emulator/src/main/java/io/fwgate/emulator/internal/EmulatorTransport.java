@@ -1,5 +1,7 @@
 package io.fwgate.emulator.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +28,10 @@ import io.fwgate.api.spi.Transport;
 /**
  * The {@code emu} transport: emulated devices for development and tests. When the framework property
  * {@value #ENABLED_PROPERTY} is {@code true} it offers {@code emu:mem0}, an emulated CXL type 3 memory
- * device, and {@code emu:nvme0}, an emulated NVMe controller, plus the devices that started bundles
- * declare in emulation profiles ({@link ProfileExtender}); otherwise it offers none. Devices are kept by
- * address. Thread-safe.
+ * device, {@code emu:nvme0}, an emulated NVMe controller, the CXL switch {@code emu:switch0} with the
+ * LDs {@code emu:switch0/port1/ld0} and {@code ld1} behind it ({@link SwitchFabric}), plus the devices
+ * that started bundles declare in emulation profiles ({@link ProfileExtender}); otherwise it offers none.
+ * Devices are kept by address. Thread-safe.
  */
 @Component(service = Transport.class)
 public final class EmulatorTransport implements Transport {
@@ -46,6 +49,7 @@ public final class EmulatorTransport implements Transport {
         boolean enabled = Boolean.parseBoolean(context.getProperty(ENABLED_PROPERTY));
         if (enabled) {
             devices.putAll(standardDevices(System::nanoTime));
+            devices.putAll(SwitchFabric.devices(SCHEME, System::nanoTime));
             ProfileExtender extender = new ProfileExtender(this, System::nanoTime, System.err::println);
             profiles = Optional.of(new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, extender));
         } else {
@@ -104,9 +108,10 @@ public final class EmulatorTransport implements Transport {
      * @throws DeviceGoneException if no emulated device has that address
      * @throws IllegalArgumentException if {@code device} is not an {@code emu} id, or the request does
      *         not suit the device
+     * @throws IOException if a device behind the switch was not reached through its tunnel
      */
     @Override
-    public DeviceResponse send(DeviceId device, DeviceRequest request) throws DeviceGoneException {
+    public DeviceResponse send(DeviceId device, DeviceRequest request) throws IOException {
         if (!SCHEME.equals(device.transport())) {
             throw new IllegalArgumentException("device " + device + " is not an emulated (" + SCHEME + ":) device");
         }
@@ -116,6 +121,11 @@ public final class EmulatorTransport implements Transport {
             throw new DeviceGoneException("no emulated device " + device
                     + (off ? " (emulation is off: set " + ENABLED_PROPERTY + "=true)" : ""));
         }
-        return target.send(request);
+        try {
+            return target.send(request);
+        } catch (UncheckedIOException e) {
+            // a TunneledDevice's delivery failure, carried through the EmulatedDevice interface
+            throw e.getCause();
+        }
     }
 }

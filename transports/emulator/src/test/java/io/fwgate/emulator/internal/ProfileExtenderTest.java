@@ -112,9 +112,11 @@ class ProfileExtenderTest {
 
         EmulatorTransport on = new EmulatorTransport(Fakes.context(Map.of("fwgate.emulated", "true"), List.of(acme)));
         assertThat(on.devices()).extracting(info -> info.id().address())
-                .containsExactly("acme-mem0", "acme-nvme0", "mem0", "nvme0");
+                .containsExactly("acme-mem0", "acme-nvme0", "mem0", "nvme0", "switch0", "switch0/port1/ld0",
+                        "switch0/port1/ld1");
         on.deactivate();
-        assertThat(on.devices()).extracting(info -> info.id().address()).containsExactly("mem0", "nvme0");
+        assertThat(on.devices()).extracting(info -> info.id().address())
+                .containsExactly("mem0", "nvme0", "switch0", "switch0/port1/ld0", "switch0/port1/ld1");
 
         EmulatorTransport off = new EmulatorTransport(Fakes.context(Map.of(), List.of(acme)));
         assertThat(off.devices()).isEmpty();

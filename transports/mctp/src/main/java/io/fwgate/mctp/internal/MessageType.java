@@ -1,0 +1,31 @@
+package io.fwgate.mctp.internal;
+
+/** The MCTP message types fwgate speaks (DSP0239), as the first byte of a message carries them. */
+enum MessageType {
+    /** MCTP control: endpoint discovery. */
+    CONTROL(0x00),
+    /** NVMe-MI, always sent with the integrity check bit (84h on the wire). */
+    NVME_MI(0x04),
+    /** CXL FM API: switch and MLD management. */
+    CXL_FM_API(0x07),
+    /** CXL CCI: component commands of a type 3 device. */
+    CXL_CCI(0x08);
+
+    /** Bit 7 of the message type byte: a message integrity check follows the message. */
+    static final int INTEGRITY_CHECK = 0x80;
+
+    private final int code;
+
+    MessageType(int code) {
+        this.code = code;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /** @return the first byte of a message of this type */
+    int firstByte() {
+        return this == NVME_MI ? code | INTEGRITY_CHECK : code;
+    }
+}
