@@ -36,7 +36,7 @@ class UsageTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err())
                 .startsWith("fwgate: missing command: one of list, commands, call, wait, plugins, audit, status, daemon, "
-                        + "completion, help");
+                        + "completion, plugin, help");
     }
 
     @Test
