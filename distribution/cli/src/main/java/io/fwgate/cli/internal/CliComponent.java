@@ -9,6 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+
 import io.fwgate.daemon.Daemon;
 import io.fwgate.platform.Gateway;
 
@@ -21,13 +23,17 @@ import io.fwgate.platform.Gateway;
 @Component(service = Function.class, property = "fwgate.main=cli")
 public final class CliComponent implements Function<String[], Integer> {
     private final Cli cli;
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
 
     /**
      * @param gateway the platform
      * @param context this bundle's context, for the version {@code --version} prints and the properties
      */
     @Activate
-    public CliComponent(@Reference Gateway gateway, BundleContext context) {
+    public CliComponent(@Reference Gateway gateway, @Reference ServiceComponentRuntime scr, BundleContext context) {
+        this.context = context;
+        this.scr = scr;
         String version = context.getBundle().getVersion().toString();
         this.cli = new Cli(gateway, ProcStatus::self, () -> version,
                 new Environment(context::getProperty, System.console() != null, Environment.Pacer.POLL, Daemon::run));
@@ -35,6 +41,8 @@ public final class CliComponent implements Function<String[], Integer> {
 
     @Override
     public Integer apply(String[] args) {
+        // every bundle is started when the launcher calls; their components may still be on their way
+        ComponentsSettled.await(context, scr, java.time.Duration.ofSeconds(5));
         Charset charset = Charset.defaultCharset();
         return cli.run(args, new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset));
     }
