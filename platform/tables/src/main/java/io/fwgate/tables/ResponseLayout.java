@@ -1,5 +1,6 @@
 package io.fwgate.tables;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,18 @@ public final class ResponseLayout {
     /** @return the name of a Java {@code ResponseDecoder} of the table's bundle, if the table names one */
     public Optional<String> javaDecoder() {
         return model.decoder();
+    }
+
+    /**
+     * The fields this response's table marks as metrics. Their values are numbers in the map that
+     * {@link #decode(byte[], Map) decode} returns under {@link MetricField#field()} (a {@code Boolean} for a
+     * {@code bool} field, a {@code String} when a {@code special} value was read: no number then).
+     *
+     * @return the metrics, in table order; empty for a response decoded by a Java decoder
+     * @since 0.3
+     */
+    public List<MetricField> metrics() {
+        return model.metrics();
     }
 
     /** @return the largest response payload this command can produce, in bytes */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fwgate.tables.MetricField;
+
 /**
  * One field of a response layout, as read from a table. Immutable.
  *
@@ -30,11 +32,13 @@ import java.util.Optional;
  * @param fields the fields of one array element
  * @param index the output name of each array element's position (0, 1, ...), if the table names one
  * @param description one line for humans, possibly empty
+ * @param metric the metric the table marks this field as, if any (top-level integer fields only)
  */
 public record ResponseField(String name, FieldType type, Optional<String> source, int offset, int size,
         boolean bigEndian, int shift, int width, BigInteger scale, BigInteger bias, Map<BigInteger, String> enumNames,
         Map<Integer, String> flagNames, boolean bool, Map<BigInteger, String> special, Optional<Count> count,
-        int stride, List<ResponseField> fields, Optional<String> index, String description) {
+        int stride, List<ResponseField> fields, Optional<String> index, String description,
+        Optional<MetricField> metric) {
 
     public ResponseField {
         enumNames = Collections.unmodifiableMap(new LinkedHashMap<>(enumNames));

@@ -10,13 +10,15 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.fwgate.tables.MetricField;
+
 /** Reads one response field of a table, and the fields of an array, checking their members. */
 final class ResponseFieldReader {
     /** Arrays may nest this deep; deeper tables are refused. */
     static final int MAX_ARRAY_DEPTH = 8;
     private static final Set<String> MEMBERS = Set.of("name", "source", "offset", "type", "size", "endian", "shift",
             "width", "scale", "bias", "enum", "flags", "bool", "special", "description", "count", "stride", "fields",
-            "index");
+            "index", "metric", "metric-name", "metric-help");
     /** The default source: the response payload. */
     private static final String PAYLOAD = "payload";
     /** Transport values a field may read instead of the payload (NVMe completion dword 0). */
@@ -60,13 +62,14 @@ final class ResponseFieldReader {
         Map<Integer, String> flagNames = flagNames(m, type);
         checkExclusive(m);
         String description = m.string("description", false).orElse("");
+        Optional<MetricField> metric = MetricReader.read(m, name, type, depth, description);
         Element element = type == FieldType.ARRAY ? element(m, depth) : notAnArray(m);
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new ResponseField(name, type, source, offset, size, bigEndian, shift, width, scale, bias,
                 enumNames, flagNames, bool, special, element.count(), element.stride(), element.fields(),
-                element.index(), description));
+                element.index(), description, metric));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.tables.MetricField;
 
 /**
  * A checked response layout. Immutable and thread-safe.
@@ -17,6 +18,11 @@ import io.fwgate.api.DecodeException;
 public record ResponseModel(int maxSize, Optional<String> decoder, List<ResponseField> fields) {
     public ResponseModel {
         fields = List.copyOf(fields);
+    }
+
+    /** @return the metrics the top-level fields are marked as, in table order */
+    public List<MetricField> metrics() {
+        return fields.stream().flatMap(f -> f.metric().stream()).toList();
     }
 
     /**

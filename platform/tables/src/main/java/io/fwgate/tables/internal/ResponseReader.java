@@ -10,6 +10,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.fwgate.tables.MetricField;
+
 /** Reads a command's {@code response} object and checks its layout. */
 public final class ResponseReader {
     private static final Set<String> MEMBERS = Set.of("max-size", "fields", "decoder");
@@ -46,6 +48,7 @@ public final class ResponseReader {
                     + RequestReader.MAX_PAYLOAD);
         }
         checkLevel(fields, m.path("fields"), maxSize.get(), true, problems);
+        checkMetricNames(fields, m.path("fields"), problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
@@ -112,6 +115,18 @@ public final class ResponseReader {
         } else if (f.offset() + length > limit) {
             problems.layout(at, "field '" + f.name() + "' " + (length == 0 ? "starts at " + f.offset()
                     : "(bytes " + f.offset() + " to " + (f.offset() + length - 1) + ") reads") + " past " + bound);
+        }
+    }
+
+    /** One response exports each metric name once: a device has one value per metric. */
+    private static void checkMetricNames(List<ResponseField> fields, String path, Problems problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Optional<MetricField> metric = fields.get(i).metric();
+            if (metric.isPresent() && !names.add(metric.get().name())) {
+                problems.malformed(path + "/" + i + "/metric", "two fields of one response are the metric '"
+                        + metric.get().name() + "'");
+            }
         }
     }
 
