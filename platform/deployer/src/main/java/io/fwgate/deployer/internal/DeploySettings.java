@@ -24,13 +24,22 @@ import java.util.function.UnaryOperator;
  * @param stagingDir where staged copies live, {@code <state>/deploy-staging}
  * @param limits bounds on what is read
  * @param settleMillis the settle interval
+ * @param curatedDir a distribution's directory of curated signed bundles ({@code fwgate.plugins}, e.g.
+ *        {@code /usr/share/fwgate/plugins}), verified exactly as the deploy directory's
  */
 record DeploySettings(Path deployDir, Optional<Path> devDir, Path configDir, Path stagingDir, Limits limits,
-        long settleMillis) {
+        long settleMillis, Optional<Path> curatedDir) {
+
+    DeploySettings(Path deployDir, Optional<Path> devDir, Path configDir, Path stagingDir, Limits limits,
+            long settleMillis) {
+        this(deployDir, devDir, configDir, stagingDir, limits, settleMillis, Optional.empty());
+    }
+
     static final String STATE = "fwgate.state";
     static final String DEPLOY = "fwgate.deploy";
     static final String CONFIG = "fwgate.config";
     static final String DEV = "fwgate.dev";
+    static final String CURATED = "fwgate.plugins";
     static final String PREFIX = "fwgate.deploy.";
     static final long DEFAULT_SETTLE_MILLIS = 100;
 
@@ -50,8 +59,11 @@ record DeploySettings(Path deployDir, Optional<Path> devDir, Path configDir, Pat
                 (int) number(property, "max-entries", defaults.maxEntries()),
                 number(property, "max-inflated-bytes", defaults.maxTotalBytes()),
                 (int) number(property, "max-ratio", defaults.maxRatio()), defaults.maxMetadataBytes());
+        String curated = property.apply(CURATED);
+        Optional<Path> curatedDir = curated == null || curated.isBlank() ? Optional.empty()
+                : Optional.of(absolute(curated, curated));
         return new DeploySettings(deploy, devDir, config, state.resolve("deploy-staging"), limits,
-                number(property, "settle-ms", DEFAULT_SETTLE_MILLIS));
+                number(property, "settle-ms", DEFAULT_SETTLE_MILLIS), curatedDir);
     }
 
     private static Path absolute(String value, String fallback) {

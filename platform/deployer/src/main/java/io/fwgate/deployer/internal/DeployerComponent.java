@@ -55,6 +55,7 @@ public final class DeployerComponent implements PluginSource, DevMode {
         List<Path> watched = new ArrayList<>(List.of(settings.deployDir(), settings.configDir(),
                 settings.configDir().resolve(ConfigLoader.TRUST_DIR)));
         settings.devDir().ifPresent(watched::add);
+        settings.curatedDir().ifPresent(watched::add);
         watch = FileSystems.getDefault().newWatchService();
         DeployWatcher watcher = new DeployWatcher(deployer, watched, settings.settleMillis(), watch);
         try {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What the deployer watches, as stamps: the jars of the deploy and dev directories, and the
+ * What the deployer watches, as stamps: the jars of the deploy, curated and dev directories, and the
  * configuration files. Hidden files and {@code .part} files are being written and are renamed when
  * complete, so they are left out.
  */
@@ -28,6 +28,9 @@ final class Listing {
         boolean listed = list(settings.deployDir(), listing, true);
         if (settings.devDir().isPresent()) {
             listed &= list(settings.devDir().get(), listing, true);
+        }
+        if (settings.curatedDir().isPresent()) {
+            listed &= list(settings.curatedDir().get(), listing, true);
         }
         return listed ? Optional.of(listing) : Optional.empty();
     }

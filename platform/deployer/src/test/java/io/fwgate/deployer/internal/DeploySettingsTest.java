@@ -18,6 +18,7 @@ class DeploySettingsTest {
         assertThat(settings.stagingDir()).isEqualTo(Path.of("/var/lib/fwgate/deploy-staging"));
         assertThat(settings.configDir()).isEqualTo(Path.of("/etc/fwgate"));
         assertThat(settings.devDir()).isEmpty();
+        assertThat(settings.curatedDir()).isEmpty();
         assertThat(settings.limits()).isEqualTo(Limits.DEFAULT);
         assertThat(settings.limits().maxFileBytes()).isEqualTo(32L << 20);
         assertThat(settings.settleMillis()).isEqualTo(100);
@@ -27,7 +28,7 @@ class DeploySettingsTest {
     void propertiesOverrideTheDefaults() {
         DeploySettings settings = DeploySettings.from(Map.of("fwgate.state", "/srv/state", "fwgate.deploy", "/srv/drop",
                 "fwgate.config", "/srv/config", "fwgate.dev", "/home/dev/bundles", "fwgate.deploy.max-bytes", "1024",
-                "fwgate.deploy.settle-ms", "50")::get);
+                "fwgate.deploy.settle-ms", "50", "fwgate.plugins", "/usr/share/fwgate/plugins")::get);
 
         assertThat(settings.deployDir()).isEqualTo(Path.of("/srv/drop"));
         assertThat(settings.stagingDir()).isEqualTo(Path.of("/srv/state/deploy-staging"));
@@ -35,6 +36,21 @@ class DeploySettingsTest {
         assertThat(settings.devDir()).contains(Path.of("/home/dev/bundles"));
         assertThat(settings.limits().maxFileBytes()).isEqualTo(1024);
         assertThat(settings.settleMillis()).isEqualTo(50);
+        assertThat(settings.curatedDir()).contains(Path.of("/usr/share/fwgate/plugins"));
+    }
+
+    @Test
+    void theCuratedDirectorysJarsAreListedBesideTheDeployDirectorys(@org.junit.jupiter.api.io.TempDir Path root)
+            throws Exception {
+        Path deploy = java.nio.file.Files.createDirectories(root.resolve("deploy"));
+        Path curated = java.nio.file.Files.createDirectories(root.resolve("curated"));
+        java.nio.file.Files.writeString(deploy.resolve("a.jar"), "a");
+        java.nio.file.Files.writeString(curated.resolve("b.jar"), "b");
+        java.nio.file.Files.writeString(curated.resolve("notes.txt"), "not a bundle");
+        DeploySettings settings = DeploySettings.from(Map.of("fwgate.deploy", deploy.toString(), "fwgate.state",
+                root.toString(), "fwgate.plugins", curated.toString())::get);
+        assertThat(Listing.bundles(settings).orElseThrow().keySet())
+                .containsExactlyInAnyOrder(deploy.resolve("a.jar"), curated.resolve("b.jar"));
     }
 
     @Test
