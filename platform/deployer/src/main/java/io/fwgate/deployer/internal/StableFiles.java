@@ -65,6 +65,8 @@ final class StableFiles {
         long since;
         long firstSeen;
         Stamp delivered;
+        /** When the file was first missing, or -1 while it is there. */
+        long missingSince = -1;
 
         Seen(Stamp stamp, long now) {
             this.stamp = stamp;
@@ -105,15 +107,36 @@ final class StableFiles {
                 changed.add(new Change(file.getKey(), entry.stamp, entry.firstSeen));
             }
         }
-        List<Path> removed = new ArrayList<>(seen.keySet());
-        removed.removeAll(listing.keySet());
-        removed.forEach(seen::remove);
-        return new Scan(changed, removed);
+        return new Scan(changed, removedFor(listing.keySet(), nowMillis));
+    }
+
+    /**
+     * A file must stay away for the settle interval to count as removed: copying over a file (delete, then
+     * create) or replacing it by rename is an update in place, not a removal and a new install.
+     */
+    private List<Path> removedFor(java.util.Set<Path> present, long nowMillis) {
+        List<Path> removed = new ArrayList<>();
+        for (java.util.Iterator<Map.Entry<Path, Seen>> it = seen.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Path, Seen> entry = it.next();
+            Seen file = entry.getValue();
+            if (present.contains(entry.getKey())) {
+                file.missingSince = -1;
+                continue;
+            }
+            if (file.missingSince < 0) {
+                file.missingSince = nowMillis;
+            }
+            if (nowMillis - file.missingSince >= settleMillis) {
+                removed.add(entry.getKey());
+                it.remove();
+            }
+        }
+        return removed;
     }
 
     /** @return true if some file has changed and not settled yet: scan again after the settle interval */
     boolean settling() {
-        return seen.values().stream().anyMatch(entry -> !entry.stamp.equals(entry.delivered));
+        return seen.values().stream().anyMatch(entry -> !entry.stamp.equals(entry.delivered) || entry.missingSince >= 0);
     }
 
     /**

@@ -110,7 +110,7 @@ class DeployerLifecycleTest {
         long id = f.host.bundles.keySet().iterator().next();
 
         Files.delete(jar);
-        f.deployer.scan();
+        f.settle();
 
         assertThat(f.host.bundles).isEmpty();
         assertThat(f.host.operations).endsWith("uninstall " + id);

@@ -75,14 +75,27 @@ class StableFilesTest {
     }
 
     @Test
-    void aFileThatGoesAwayIsReported() {
+    void aFileThatStaysAwayForTheSettleIntervalIsReportedRemoved() {
         files.scan(Map.of(JAR, stamp(10, 1)), 0);
 
-        StableFiles.Scan scan = files.scan(Map.of(), 50);
+        assertThat(files.scan(Map.of(), 50).removed()).isEmpty();
+        assertThat(files.settling()).as("a missing file is watched until it counts as removed").isTrue();
+        StableFiles.Scan scan = files.scan(Map.of(), 50 + SETTLE);
 
         assertThat(scan.removed()).containsExactly(JAR);
         assertThat(scan.any()).isTrue();
         assertThat(files.settling()).isFalse();
+    }
+
+    @Test
+    void aFileCopiedOverWithinTheSettleIntervalIsAChangeNotARemoval() {
+        files.scan(Map.of(JAR, stamp(10, 1)), 0);
+        files.scan(Map.of(JAR, stamp(10, 1)), SETTLE);
+        assertThat(files.scan(Map.of(), SETTLE + 10).removed()).isEmpty(); // deleted by the copy...
+        files.scan(Map.of(JAR, stamp(12, 2)), SETTLE + 20); // ...and written anew
+        StableFiles.Scan scan = files.scan(Map.of(JAR, stamp(12, 2)), 2 * SETTLE + 20);
+        assertThat(scan.removed()).isEmpty();
+        assertThat(scan.changed()).extracting(StableFiles.Change::path).containsExactly(JAR);
     }
 
     @Test
