@@ -109,4 +109,15 @@ class CxlMemEncodeTest {
     private static EncodedRequest encode(String name, Map<String, String> args) throws InvalidArgumentException {
         return command(name).request().encode(args);
     }
+
+    @Test
+    void poisonCommandsCarryTheAddressAndTheLineData() throws Exception {
+        assertThat(encode("inject-poison", Map.of("address", "0x10040")).payload())
+                .isEqualTo(new Payload(8).u64(0, 0x10040).bytes());
+        byte[] clear = encode("clear-poison", Map.of("address", "0x40", "data", "ff".repeat(64))).payload();
+        assertThat(clear).hasSize(72);
+        assertThat(clear[0]).isEqualTo((byte) 0x40);
+        assertThat(clear[8]).isEqualTo((byte) 0xff);
+        assertThat(clear[71]).isEqualTo((byte) 0xff);
+    }
 }

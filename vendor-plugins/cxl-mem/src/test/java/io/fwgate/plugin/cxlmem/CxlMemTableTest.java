@@ -38,7 +38,8 @@ class CxlMemTableTest {
                 Map.entry("get-log", 0x0401), Map.entry("get-supported-features", 0x0500),
                 Map.entry("get-feature", 0x0501), Map.entry("set-feature", 0x0502),
                 Map.entry("identify", 0x4000), Map.entry("get-lsa", 0x4102), Map.entry("set-lsa", 0x4103),
-                Map.entry("get-health-info", 0x4200), Map.entry("sanitize", 0x4400)));
+                Map.entry("get-health-info", 0x4200), Map.entry("sanitize", 0x4400),
+                Map.entry("inject-poison", 0x4301), Map.entry("clear-poison", 0x4302)));
     }
 
     @Test
