@@ -1,6 +1,9 @@
 package io.fwgate.cli.internal;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
@@ -44,7 +47,7 @@ final class Cli {
      */
     int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return parser(new Context(gateway, callers, out, err, environment)).execute(args);
+            return parser(new Context(gateway, callers, out, err, environment), args).execute(args);
         } catch (RuntimeException | LinkageError e) {
             // picocli hands command failures to the handlers; this catches failures of picocli itself
             err.println("fwgate: internal error: " + e);
@@ -60,18 +63,38 @@ final class Cli {
      * @return the whole command tree, as help, completion and execution see it
      */
     CommandLine parser(Context context) {
+        return parser(context, new String[0]);
+    }
+
+    /**
+     * Builds the command tree for one command line: only the subcommand it names, when it names one, since
+     * picocli's model of every subcommand is most of a one-shot client's start-up; the whole tree for
+     * help, completion, and anything it cannot tell (so usage messages list every command).
+     *
+     * @param context what the commands work with
+     * @param args the command line
+     * @return the command tree
+     */
+    CommandLine parser(Context context, String[] args) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("list", () -> new ListCommand(context));
+        commands.put("commands", () -> new CommandsCommand(context));
+        commands.put("call", () -> new CallCommand(context));
+        commands.put("wait", () -> new WaitCommand(context));
+        commands.put("plugins", () -> new PluginsCommand(context));
+        commands.put("audit", () -> new AuditCommand(context));
+        commands.put("status", () -> new StatusCommand(context));
+        commands.put("daemon", () -> new DaemonCommand(context));
+        commands.put("completion", () -> new CompletionCommand(context));
+        commands.put("plugin", () -> new PluginCommand(context));
         CommandLine line = new CommandLine(new RootCommand());
-        line.addSubcommand(new ListCommand(context));
-        line.addSubcommand(new CommandsCommand(context));
-        line.addSubcommand(new CallCommand(context));
-        line.addSubcommand(new WaitCommand(context));
-        line.addSubcommand(new PluginsCommand(context));
-        line.addSubcommand(new AuditCommand(context));
-        line.addSubcommand(new StatusCommand(context));
-        line.addSubcommand(new DaemonCommand(context));
-        line.addSubcommand(new CompletionCommand(context));
-        line.addSubcommand(new PluginCommand(context));
-        line.addSubcommand(new CommandLine.HelpCommand());
+        String named = subcommandOf(line, args);
+        if (named != null && commands.containsKey(named) && !named.equals("completion")) {
+            line.addSubcommand(commands.get(named).get());
+        } else {
+            commands.values().forEach(command -> line.addSubcommand(command.get()));
+            line.addSubcommand(new CommandLine.HelpCommand());
+        }
         line.getCommandSpec().versionProvider(() -> new String[] { "fwgate " + version.get() });
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.helpList());
@@ -81,6 +104,21 @@ final class Cli {
         line.setParameterExceptionHandler(Cli::usageError);
         line.setExecutionExceptionHandler(Cli::failure);
         return line;
+    }
+
+    /** @return the first argument after the root's options (and their values), or null */
+    private static String subcommandOf(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            var option = root.getCommandSpec().findOption(arg);
+            if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
+                i++;
+            }
+        }
+        return null;
     }
 
     private static DeviceId deviceId(String text) {

@@ -30,14 +30,27 @@ final class Devices {
     private final DeviceLocks locks = new DeviceLocks();
     private final ConcurrentHashMap<DeviceId, DeviceEffects> effects = new ConcurrentHashMap<>();
     private final BoundedSender sender;
+    /** Devices found so far, so a call does not list a transport's devices; a stale entry fails as gone. */
+    private final ConcurrentHashMap<DeviceId, Reached> index = new ConcurrentHashMap<>();
 
     Devices(Supplier<List<Transport>> transports) {
         this(transports, DEFAULT_TIMEOUT);
     }
 
     Devices(Supplier<List<Transport>> transports, java.time.Duration timeout) {
+        this(transports, timeout, transport -> false);
+    }
+
+    /**
+     * @param transports the transports registered now
+     * @param timeout how long one command may take
+     * @param boundedBySelf transports that bound their own waiting (kernel timeouts, in-memory devices): they
+     *        are called on the caller's thread, without the hand-off the deadline needs
+     */
+    Devices(Supplier<List<Transport>> transports, java.time.Duration timeout,
+            java.util.function.Predicate<Transport> boundedBySelf) {
         this.transports = transports;
-        this.sender = new BoundedSender(timeout);
+        this.sender = new BoundedSender(timeout, boundedBySelf);
     }
 
     /**
@@ -72,6 +85,16 @@ final class Devices {
      * @return the device and its transport, if some transport reaches it now
      */
     Optional<Reached> find(DeviceId id) {
+        Reached known = index.get(id);
+        if (known != null && transports.get().contains(known.transport())) {
+            return Optional.of(known);
+        }
+        Optional<Reached> found = lookUp(id);
+        found.ifPresentOrElse(reached -> index.put(id, reached), () -> index.remove(id));
+        return found;
+    }
+
+    private Optional<Reached> lookUp(DeviceId id) {
         for (Transport transport : transports.get()) {
             if (!transport.scheme().equals(id.transport())) {
                 continue;

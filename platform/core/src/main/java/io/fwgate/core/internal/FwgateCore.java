@@ -55,6 +55,9 @@ import io.fwgate.platform.StatusView;
         version = CommandTables.EXTENDER_VERSION)
 public final class FwgateCore implements Gateway, AuditSink {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    /** Transports registered with {@value #BOUNDED_PROPERTY}=true: they time their commands out themselves. */
+    private final java.util.Set<Transport> boundedTransports = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final String BOUNDED_PROPERTY = "fwgate.transport.bounded";
     private final List<PluginSource> sources = new CopyOnWriteArrayList<>();
     private volatile DevMode devMode;
     private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
@@ -72,7 +75,8 @@ public final class FwgateCore implements Gateway, AuditSink {
         settings = Settings.fromProperties(context.getProperty(Settings.CONFIG_PROPERTY),
                 context.getProperty(Settings.STATE_PROPERTY));
         registry = new PluginRegistry(settings::caps);
-        devices = new Devices(() -> transports, timeout(context.getProperty("fwgate.call.timeout-seconds")));
+        devices = new Devices(() -> transports, timeout(context.getProperty("fwgate.call.timeout-seconds")),
+                boundedTransports::contains);
         audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
         taint = new TaintFlag(settings.stateDir());
         router = new Router(settings, devices, registry, this::decoder, audit::append, taint,
@@ -100,12 +104,16 @@ public final class FwgateCore implements Gateway, AuditSink {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addTransport(Transport transport) {
+    void addTransport(Transport transport, Map<String, Object> properties) {
+        if (Boolean.parseBoolean(String.valueOf(properties.get(BOUNDED_PROPERTY)))) {
+            boundedTransports.add(transport);
+        }
         transports.add(transport);
     }
 
     void removeTransport(Transport transport) {
         transports.remove(transport);
+        boundedTransports.remove(transport);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -92,4 +92,20 @@ class BoundedSenderTest {
                     .isInstanceOf(io.fwgate.api.spi.DeviceGoneException.class);
         }
     }
+
+    @Test
+    void aTransportThatBoundsItselfIsCalledOnTheCallersThread() throws Exception {
+        Thread[] sender = new Thread[1];
+        Transport inMemory = new Stalled() {
+            @Override
+            public DeviceResponse send(DeviceId d, DeviceRequest r) {
+                sender[0] = Thread.currentThread();
+                return new DeviceResponse(0, new byte[0]);
+            }
+        };
+        try (BoundedSender bounded = new BoundedSender(Duration.ofSeconds(5), t -> t == inMemory)) {
+            bounded.send(inMemory, DEV, REQUEST);
+            assertThat(sender[0]).isSameAs(Thread.currentThread());
+        }
+    }
 }

@@ -33,7 +33,7 @@ import io.fwgate.api.spi.Transport;
  * that started bundles declare in emulation profiles ({@link ProfileExtender}); otherwise it offers none.
  * Devices are kept by address. Thread-safe.
  */
-@Component(service = Transport.class)
+@Component(service = Transport.class, property = "fwgate.transport.bounded=true")
 public final class EmulatorTransport implements Transport {
     static final String ENABLED_PROPERTY = "fwgate.emulated";
     static final String SCHEME = "emu";

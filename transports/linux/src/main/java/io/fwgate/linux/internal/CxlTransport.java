@@ -20,7 +20,7 @@ import io.fwgate.linux.internal.sys.Syscalls;
  * goes under the running kernel's fixed command id when it has one, else as RAW, which distribution
  * kernels refuse (the refusal says why). Thread-safe.
  */
-@Component(service = Transport.class)
+@Component(service = Transport.class, property = "fwgate.transport.bounded=true")
 public final class CxlTransport extends SysfsTransport {
     static final String SCHEME = "cxl";
 

@@ -26,7 +26,7 @@ import io.fwgate.linux.internal.sys.Syscalls;
  * the endpoints are still listed (their description says so) and every call fails as unsupported.
  * Thread-safe.
  */
-@Component(service = Transport.class)
+@Component(service = Transport.class, property = "fwgate.transport.bounded=true")
 public final class MctpTransport implements Transport {
     static final String SCHEME = "mctp";
 

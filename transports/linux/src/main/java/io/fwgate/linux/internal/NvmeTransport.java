@@ -19,7 +19,7 @@ import io.fwgate.linux.internal.sys.Syscalls;
  * The {@code nvme} transport: NVMe controllers {@code nvme:nvmeN}, admin commands through
  * {@code /dev/nvmeN} passthrough. Thread-safe.
  */
-@Component(service = Transport.class)
+@Component(service = Transport.class, property = "fwgate.transport.bounded=true")
 public final class NvmeTransport extends SysfsTransport {
     static final String SCHEME = "nvme";
 
