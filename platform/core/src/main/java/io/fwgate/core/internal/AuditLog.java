@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -107,7 +109,9 @@ final class AuditLog {
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
         }
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        // a symlink planted in a state directory others can write must not aim root's appends at another file
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         AuditChain.Tail tail = AuditChain.recoverTail(opened);
         opened.position(opened.size());
         channel = opened;
@@ -120,13 +124,16 @@ final class AuditLog {
     }
 
     private void writeHead(long seq, String hash) throws IOException {
-        Path head = dir.resolve(HEAD_FILE);
+        Path next = dir.resolve(HEAD_FILE + ".next");
         byte[] text = (seq + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel out = FileChannel.open(head, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(next); // a leftover of a crash, or a planted link: removed, never followed
+        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             writeFully(out, ByteBuffer.wrap(text));
             out.force(false);
         }
+        // rewriting the seal in place would leave it empty to a kill between truncate and write, and the log
+        // would then read as tampered: a rename replaces it whole, so a crash leaves the old seal or the new
+        Files.move(next, dir.resolve(HEAD_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {

@@ -2,6 +2,7 @@ package io.fwgate.core.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -86,6 +87,9 @@ final class AuditReader implements AuditTrail {
         } catch (NoSuchFileException e) {
             return seal.isPresent() ? broken(0, "the log file is missing but its head seal exists")
                     : new AuditVerification(true, 0, "");
+        } catch (CharacterCodingException e) {
+            // the writer only writes UTF-8 JSON: bytes that do not decode are damage or tampering, not an I/O error
+            return broken(count, "the log is not UTF-8 text after record " + count + " (it was edited or damaged)");
         }
         return checkSeal(seal, sealedSeq, sealedHash, count);
     }
@@ -111,6 +115,8 @@ final class AuditReader implements AuditTrail {
             return Optional.of(parts.length == 2 ? parts : new String[] { "-1", "" });
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.of(new String[] { "-1", "" }); // not the ASCII the writer writes: checkSeal says so
         }
     }
 

@@ -58,7 +58,11 @@ final class SignatureCheck {
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
             JarEntry entry = entries.nextElement();
             present.add(entry.getName());
-            if (entry.isDirectory() || isSignatureFile(entry.getName())) {
+            if (entry.isDirectory()) {
+                emptyDirectory(jar, entry);
+                continue;
+            }
+            if (isSignatureFile(entry.getName())) {
                 continue;
             }
             readToEnd(jar, entry, buffer);
@@ -98,6 +102,16 @@ final class SignatureCheck {
         }
         complete.putAll(partial);
         return complete;
+    }
+
+    /** No signature ever covers a name ending in '/': such an entry may be there, but may carry nothing. */
+    private static void emptyDirectory(JarFile jar, JarEntry entry) throws Refusal, IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            if (in.read() >= 0) {
+                throw new Refusal(Reason.UNSIGNED_ENTRIES, "the entry " + entry.getName()
+                        + " is named as a directory but carries data, which no signature covers");
+            }
+        }
     }
 
     private static void readToEnd(JarFile jar, JarEntry entry, byte[] buffer) throws Refusal, IOException {
