@@ -150,7 +150,7 @@ final class Router {
             Map<String, Object> record, long start) throws CallException {
         DeviceResponse response;
         try {
-            response = devices.send(device, prepared.request);
+            response = devices.send(device, scoped(device, prepared.request, needed));
         } catch (IOException | RuntimeException e) {
             write(with(record, "result", "delivery-failed", "error", String.valueOf(e.getMessage())));
             notify(device, prepared, needed, "allowed", "delivery-failed", start, Map.of());
@@ -176,6 +176,24 @@ final class Router {
         return new CallResult(device.info().id(), prepared.name, prepared.opcode, needed.level(), needed.reach(),
                 response.status(), statusName, decoded, seq);
     }
+
+    /**
+     * fwctl runs an RPC at a scope the caller names; it is the gate's level (fwgate's levels are named after
+     * the fwctl scopes), so the kernel enforces the same judgement a second time.
+     */
+    static io.fwgate.api.spi.DeviceRequest scoped(Devices.Reached device, io.fwgate.api.spi.DeviceRequest request,
+            Requirement needed) {
+        if (device.info().kind() != io.fwgate.api.DeviceKind.FWCTL_DEVICE) {
+            return request;
+        }
+        Map<String, Long> parameters = new java.util.HashMap<>(request.parameters());
+        parameters.put(FWCTL_LEVEL_PARAMETER, (long) needed.level().ordinal());
+        return new io.fwgate.api.spi.DeviceRequest(request.opcode(), request.payload(), parameters,
+                request.maxResponseSize());
+    }
+
+    /** The request parameter through which the fwctl transport learns the gate's level (0 telemetry .. 3). */
+    static final String FWCTL_LEVEL_PARAMETER = "level";
 
     private void markTainted(CallRequest call, PreparedCall prepared, Requirement needed) throws CallException {
         try {

@@ -254,4 +254,16 @@ class RouterTest {
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.getMessage()).contains("malformed"));
     }
+
+    @Test
+    void anFwctlRequestCarriesTheGatesLevelAsItsScope() {
+        var fwctl = new Devices.Reached(new io.fwgate.api.DeviceInfo(new DeviceId("fwctl", "fwctl0"),
+                io.fwgate.api.DeviceKind.FWCTL_DEVICE, -1, -1, Optional.empty(), ""), device);
+        var request = new io.fwgate.api.spi.DeviceRequest(0x0502, new byte[0], Map.of(), 0);
+        var scoped = Router.scoped(fwctl, request, new Requirement(Level.CONFIGURATION, io.fwgate.api.Reach.DEVICE, "t"));
+        assertThat(scoped.parameters()).containsEntry("level", 1L);
+        var mem = new Devices.Reached(device.devices().get(0), device);
+        assertThat(Router.scoped(mem, request, new Requirement(Level.CONFIGURATION, io.fwgate.api.Reach.DEVICE, "t"))
+                .parameters()).isEmpty();
+    }
 }
