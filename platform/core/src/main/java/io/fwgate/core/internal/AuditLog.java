@@ -34,9 +34,12 @@ final class AuditLog {
     private FileChannel channel;
     private long lastSeq;
     private String lastHash;
-    /** Guards {@link #durableSeq}; taken before {@code this} when both are held. */
+    /** Guards {@link #inflight}; held only to elect a leader, never during I/O; taken before {@code this}. */
     private final Object syncLock = new Object();
-    private long durableSeq;
+    /** The sync under way, which its leader completes; null when none is. */
+    private java.util.concurrent.CompletableFuture<Void> inflight;
+    /** The last record made durable: read without a lock, so a covered caller returns at once. */
+    private volatile long durableSeq;
 
     AuditLog(Path stateDir, Clock clock) {
         this.dir = stateDir;
@@ -80,12 +83,39 @@ final class AuditLog {
         return lastSeq;
     }
 
-    /** Makes every record up to {@code seq} durable, and seals the head at the last durable record. */
+    /**
+     * Makes every record up to {@code seq} durable, and seals the head at the last durable record. Group
+     * commit: one caller leads a sync covering every record written so far; the others wait for that
+     * sync's completion (no lock held) and return if it covered them, or lead the next one.
+     */
     private void syncThrough(long seq) throws IOException {
-        synchronized (syncLock) {
-            if (durableSeq >= seq) {
-                return; // another caller's fsync covered this record
+        while (durableSeq < seq) {
+            java.util.concurrent.CompletableFuture<Void> sync;
+            boolean leader = false;
+            synchronized (syncLock) {
+                if (durableSeq >= seq) {
+                    return;
+                }
+                if (inflight == null) {
+                    inflight = new java.util.concurrent.CompletableFuture<>();
+                    leader = true;
+                }
+                sync = inflight;
             }
+            if (leader) {
+                lead(sync);
+            } else {
+                try {
+                    sync.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    // that sync failed; this caller leads the next attempt, or fails with its own error
+                }
+            }
+        }
+    }
+
+    private void lead(java.util.concurrent.CompletableFuture<Void> sync) throws IOException {
+        try {
             long target;
             String hash;
             FileChannel out;
@@ -97,6 +127,21 @@ final class AuditLog {
             out.force(false);
             writeHead(target, hash);
             durableSeq = target;
+        } catch (IOException | RuntimeException e) {
+            finish(sync, e);
+            throw e;
+        }
+        finish(sync, null);
+    }
+
+    private void finish(java.util.concurrent.CompletableFuture<Void> sync, Exception failure) {
+        synchronized (syncLock) {
+            inflight = null;
+        }
+        if (failure == null) {
+            sync.complete(null);
+        } else {
+            sync.completeExceptionally(failure);
         }
     }
 
