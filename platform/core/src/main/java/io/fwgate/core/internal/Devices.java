@@ -59,7 +59,18 @@ final class Devices {
      * @throws IOException if not delivered, not answered in time, or the device is quarantined
      */
     io.fwgate.api.spi.DeviceResponse send(Reached device, io.fwgate.api.spi.DeviceRequest request) throws IOException {
-        return sender.send(device.transport(), device.info().id(), request);
+        try {
+            return sender.send(device.transport(), device.info().id(), request);
+        } catch (io.fwgate.api.spi.DeviceGoneException e) {
+            forget(device.info().id()); // a device that comes back under this id is found, and read, anew
+            throw e;
+        }
+    }
+
+    /** Drops what is known of a device that is gone: its index entry and its cached effects. */
+    void forget(DeviceId id) {
+        index.remove(id);
+        effects.remove(id);
     }
 
     void close() {

@@ -145,7 +145,8 @@ final class PreparedCall {
         if (javaDecoder.isPresent()) {
             try {
                 return javaDecoder.get().decode(ByteBuffer.wrap(payload).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // a plugin's bug must end as an undecodable answer with its result record, never escape
                 throw new DecodeException("the plugin's decoder failed: " + e);
             }
         }
