@@ -40,9 +40,12 @@ if [[ ! -f "$fwgate_dir/fwgate-launcher.jar" && "$tree" == "$root" ]]; then
     echo "run-benchmarks: no assembled runtime in $fwgate_dir: building it with ./mvnw install -DskipTests" >&2
     build install -DskipTests
 fi
-if [[ ! -f "$target/classpath.txt" || -n "$(find "$here/src" "$here/pom.xml" -newer "$target/classpath.txt" -print -quit)" ]]; then
+# the class path file is rewritten only when it changes, so a marker says when the module was last built
+built="$target/benchmarks.built"
+if [[ ! -f "$built" || ! -f "$target/classpath.txt" || -n "$(find "$here/src" "$here/pom.xml" -newer "$built" -print -quit)" ]]; then
     echo "run-benchmarks: building the benchmarks module" >&2
     build install -DskipTests -f "$here/pom.xml"
+    touch "$built"
 fi
 
 rm -rf "$out"
@@ -53,8 +56,21 @@ snapshot="$out/work/tree"
 mkdir -p "$snapshot/distribution/runtime/target"
 cp -a "$fwgate_dir" "$snapshot/distribution/runtime/target/fwgate"
 cp -a "$tree/fwgate" "$snapshot/fwgate"
+# The in-process benchmarks run the assembly's own fwgate jars rather than the local repository's, so
+# both halves of a comparison (item 4 above all) measure the same code.
+bundles="$snapshot/distribution/runtime/target/fwgate/bundles"
+classpath="$target/classes"
+# the file has no final newline, so read reports end of input: not an error here
+IFS=: read -ra entries < "$target/classpath.txt" || true
+for entry in "${entries[@]}"; do
+    name=$(basename "$entry")
+    if [[ "$name" == fwgate-*.jar && -f "$bundles/$name" ]]; then
+        entry="$bundles/$name"
+    fi
+    classpath="$classpath:$entry"
+done
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-"$java" -cp "$target/classes:$(cat "$target/classpath.txt")" io.fwgate.benchmarks.BenchMain \
+"$java" -cp "$classpath" io.fwgate.benchmarks.BenchMain \
     --out "$out" --fwgate "$snapshot/distribution/runtime/target/fwgate" --script "$snapshot/fwgate" \
     --picocli-sources "$target/picocli-sources.jar" "${quick[@]}"
 rm -rf "$out/work"
