@@ -3,6 +3,7 @@
  * <ul>
  * <li>{@link io.fwgate.kit.PluginHarness} runs a plugin's commands against emulated devices, through the
  * same encoder and decoder the platform uses, in a plain JUnit test;</li>
+ * <li>{@link io.fwgate.kit.Payload} builds decoder fixtures at the byte offsets of a specification;</li>
  * <li>{@link io.fwgate.kit.Linter} checks command tables and plugin bundles offline and reports each
  * finding with its location ({@code fwgate plugin lint FILE|BUNDLE}).</li>
  * </ul>
@@ -10,7 +11,7 @@
  * <p>Consumers import this package with the range {@code [1.0,2.0)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.fwgate.kit;
 
 import org.osgi.annotation.bundle.Export;

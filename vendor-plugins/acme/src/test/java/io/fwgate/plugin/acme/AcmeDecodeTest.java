@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.kit.Payload;
 
 /**
  * Answers built by hand at the offsets Acme documents for its layout commands: telemetry dump = u8 version,

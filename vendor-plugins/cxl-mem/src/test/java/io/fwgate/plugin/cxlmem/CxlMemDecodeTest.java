@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.kit.Payload;
 
 /**
  * One hand-built response per command, with every field placed at the offset the CXL 3.x specification

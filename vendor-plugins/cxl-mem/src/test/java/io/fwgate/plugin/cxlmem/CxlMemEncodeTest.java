@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.fwgate.kit.Payload;
 import io.fwgate.tables.EncodedRequest;
 import io.fwgate.tables.InvalidArgumentException;
 

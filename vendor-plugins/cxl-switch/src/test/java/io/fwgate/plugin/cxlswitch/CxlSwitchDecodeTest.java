@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.kit.Payload;
 
 /**
  * One hand-built response per command, every field at the offset CXL 3.x section 7.6.7 gives

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.fwgate.kit.Payload;
 import io.fwgate.tables.InvalidArgumentException;
 
 /** Request payloads from arguments, compared with the CXL 3.x section 7.6.7 layouts written by hand. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.kit.Payload;
 
 /**
  * One hand-built answer per command, every field placed at the offset the NVMe base specification gives
