@@ -211,7 +211,8 @@ class DaemonIT {
         List<String> command = new ArrayList<>(List.of("setpriv"));
         command.addAll(NOBODY_IN_NO_GROUP);
         command.addAll(List.of(DaemonProcess.java(), "-XX:-UsePerfData", "-cp",
-                Path.of(RawClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                ReachableByOthers.copyIfHidden(
+                        Path.of(RawClient.class.getProtectionDomain().getCodeSource().getLocation().toURI())).toString(),
                 RawClient.class.getName(), daemon.socket.toString(),
                 "{\"fwgate\":1,\"id\":1,\"op\":\"call\",\"device\":\"emu:mem0\",\"command\":\"set-timestamp\","
                         + "\"arguments\":{\"timestamp\":\"1\"},\"uid\":0,\"groups\":[0]}",

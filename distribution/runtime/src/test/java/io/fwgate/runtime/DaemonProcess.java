@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -41,8 +40,14 @@ final class DaemonProcess {
         reader.start();
     }
 
-    static Path launcher() {
-        return Path.of(System.getProperty("fwgate.dir"), "fwgate-launcher.jar");
+    private static Path runtime;
+
+    /** @return the assembled launcher, where clients running as other users can read it */
+    static synchronized Path launcher() throws IOException {
+        if (runtime == null) {
+            runtime = ReachableByOthers.copyIfHidden(Path.of(System.getProperty("fwgate.dir")));
+        }
+        return runtime.resolve("fwgate-launcher.jar");
     }
 
     static String java() {
@@ -55,10 +60,8 @@ final class DaemonProcess {
      * @return the daemon, ready
      */
     static DaemonProcess start(String policy, String... daemonOptions) throws IOException, InterruptedException {
-        Path base = Files.createDirectories(Path.of(System.getProperty("fwgate.test.dir")));
-        Path work = Files.createTempDirectory(base, "daemon");
         // clients run as other users: they must reach the socket through this directory
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path work = ReachableByOthers.newDirectory("daemon");
         Files.createDirectories(work.resolve("state"));
         Files.createDirectories(work.resolve("config"));
         if (policy != null) {
