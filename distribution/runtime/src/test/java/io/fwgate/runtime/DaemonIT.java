@@ -302,6 +302,30 @@ class DaemonIT {
     }
 
     @Test
+    @Order(6)
+    void theEmulatedMctpEndpointAnswersOverItsPseudoTerminal() throws Exception {
+        DaemonProcess.Run list = client(List.of(), "list", "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        // the daemon's emulator opened one pseudo-terminal for its life: the path list shows is the one to call
+        String mctp = JSON.readTree(list.out()).findValuesAsText("id").stream()
+                .filter(id -> id.startsWith("mctp-serial:/dev/pts/") && id.endsWith(",8")).findFirst().orElseThrow();
+
+        DaemonProcess.Run health = client(List.of(), "call", mctp, "nvme-mi-subsystem-health-status-poll", "--json");
+        DaemonProcess.Run types = client(List.of(), "call", mctp, "mctp-get-message-type-support", "--json");
+        DaemonProcess.Run bind = client(List.of(), "call", mctp, "bind-vppb", "--arg", "vcs-id=0", "--arg", "vppb-id=1",
+                "--arg", "port-id=1", "--arg", "ld-id=1", "--confirm");
+
+        assertThat(health.exit()).as(health.err()).isZero();
+        JsonNode response = JSON.readTree(health.out()).get("response");
+        assertThat(response.get("composite-temperature-celsius").asInt()).isEqualTo(37);
+        assertThat(response.get("nvm-subsystem-status").toString()).contains("drive-functional");
+        assertThat(types.exit()).as(types.err()).isZero();
+        assertThat(JSON.readTree(types.out()).get("response").toString()).contains("nvme-mi").contains("cxl-fm-api");
+        assertThat(bind.exit()).as("a fabric command on a host role, even for root").isEqualTo(3);
+        assertThat(bind.err()).startsWith("fwgate: refused: ").contains("fabric");
+    }
+
+    @Test
     @Order(7)
     void theAuditLogOfAllThisIsIntact() throws Exception {
         DaemonProcess.Run run = client(List.of(), "audit", "--verify");

@@ -4,7 +4,7 @@
  * tools (lint); not part of the vendor API.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.fwgate.tables;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RequestFieldReader {
     private static final Set<String> MEMBERS = Set.of("name", "offset", "param", "type", "endian", "size",
             "shift", "width", "enum", "min", "max", "default", "value", "description");
-    private static final Set<String> PARAMS = Set.of("nsid", "cdw10", "cdw11", "cdw12", "cdw13", "cdw14", "cdw15");
+    private static final Set<String> PARAMS = Set.of("nsid", "cdw10", "cdw11", "cdw12", "cdw13", "cdw14", "cdw15",
+            "mctp-type");
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     static final Pattern ENUM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -33,7 +34,9 @@ public final class TableReader {
     public static final int FORMAT = 1;
     private static final int MAX_JSON_DEPTH = 64;
     private static final Set<String> MEMBERS = Set.of("format", "vendor", "match", "commands");
-    private static final Set<String> MATCH_MEMBERS = Set.of("kinds", "pci-vendor-ids");
+    /** A device id's transport scheme, as {@code DeviceId} accepts it. */
+    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Set<String> MATCH_MEMBERS = Set.of("kinds", "pci-vendor-ids", "transports");
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
@@ -130,7 +133,25 @@ public final class TableReader {
                 id.ifPresent(v -> vendors.add(v.intValue()));
             }
         }
-        return m.problems().count() > before ? Optional.empty() : Optional.of(new TableMatch(kinds, vendors));
+        Set<String> transports = transports(m);
+        return m.problems().count() > before ? Optional.empty()
+                : Optional.of(new TableMatch(kinds, vendors, transports));
+    }
+
+    /** The transport schemes a table is limited to: the same form as a device id's scheme. */
+    private static Set<String> transports(Members m) {
+        Set<String> schemes = new HashSet<>();
+        List<JsonNode> nodes = m.array("transports", false).orElse(List.of());
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            if (!node.isTextual() || !SCHEME.matcher(node.textValue()).matches()) {
+                m.problems().malformed(m.path("transports") + "/" + i, "transport " + node
+                        + " is not a transport scheme (lower-case letters, digits and '-', e.g. \"mctp-serial\")");
+            } else {
+                schemes.add(node.textValue());
+            }
+        }
+        return schemes;
     }
 
     /**

@@ -24,6 +24,7 @@ import io.fwgate.api.spi.DeviceGoneException;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.api.spi.Transport;
+import io.fwgate.emulator.internal.mctp.EmulatedMctp;
 
 /**
  * The {@code emu} transport: emulated devices for development and tests. When the framework property
@@ -31,6 +32,8 @@ import io.fwgate.api.spi.Transport;
  * device, {@code emu:nvme0}, an emulated NVMe controller, the CXL switch {@code emu:switch0} with the
  * LDs {@code emu:switch0/port1/ld0} and {@code ld1} behind it ({@link SwitchFabric}), plus the devices
  * that started bundles declare in emulation profiles ({@link ProfileExtender}); otherwise it offers none.
+ * With emulation on it also runs an MCTP endpoint on a pseudo-terminal ({@link EmulatedMctp}) that the
+ * {@code mctp-serial} transport lists.
  * Devices are kept by address. Thread-safe.
  */
 @Component(service = Transport.class, property = "fwgate.transport.bounded=true")
@@ -40,6 +43,7 @@ public final class EmulatorTransport implements Transport {
 
     private final ConcurrentMap<String, EmulatedDevice> devices = new ConcurrentHashMap<>();
     private final Optional<BundleTracker<List<ProfileExtender.Added>>> profiles;
+    private final Optional<EmulatedMctp> mctp;
 
     /**
      * @param context the bundle's context, to read {@value #ENABLED_PROPERTY} and track profile bundles
@@ -52,8 +56,11 @@ public final class EmulatorTransport implements Transport {
             devices.putAll(SwitchFabric.devices(SCHEME, System::nanoTime));
             ProfileExtender extender = new ProfileExtender(this, System::nanoTime, System.err::println);
             profiles = Optional.of(new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, extender));
+            mctp = EmulatedMctp.start(context, devices.get(SwitchFabric.SWITCH), devices.get("nvme0"),
+                    System.err::println);
         } else {
             profiles = Optional.empty();
+            mctp = Optional.empty();
         }
         profiles.ifPresent(BundleTracker::open);
     }
@@ -64,11 +71,13 @@ public final class EmulatorTransport implements Transport {
     public EmulatorTransport(Map<String, EmulatedDevice> devices) {
         this.devices.putAll(devices);
         this.profiles = Optional.empty();
+        this.mctp = Optional.empty();
     }
 
     @Deactivate
     void deactivate() {
         profiles.ifPresent(BundleTracker::close);
+        mctp.ifPresent(EmulatedMctp::close);
     }
 
     /**

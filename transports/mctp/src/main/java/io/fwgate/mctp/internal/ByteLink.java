@@ -18,4 +18,12 @@ interface ByteLink {
      * @throws InterruptedException if the thread was interrupted while waiting
      */
     int read(byte[] buffer, long timeoutNanos) throws IOException, InterruptedException;
+
+    /**
+     * Releases the line; the default has nothing to release.
+     *
+     * @throws IOException if closing failed
+     */
+    default void close() throws IOException {
+    }
 }

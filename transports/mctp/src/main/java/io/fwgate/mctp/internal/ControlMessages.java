@@ -2,6 +2,7 @@ package io.fwgate.mctp.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,9 +39,9 @@ final class ControlMessages {
      * @throws IOException if it did not answer, failed, or answered too short
      */
     EndpointId endpointId(int eid) throws IOException {
-        byte[] answer = call(eid, GET_ENDPOINT_ID, 3);
-        int type = Byte.toUnsignedInt(answer[4]);
-        return new EndpointId(Byte.toUnsignedInt(answer[3]), (type >> 4) & 3, type & 3);
+        byte[] data = call(eid, GET_ENDPOINT_ID, 3);
+        int type = Byte.toUnsignedInt(data[1]);
+        return new EndpointId(Byte.toUnsignedInt(data[0]), (type >> 4) & 3, type & 3);
     }
 
     /**
@@ -49,38 +50,73 @@ final class ControlMessages {
      * @throws IOException if it did not answer, failed, or answered a list shorter than its count
      */
     List<Integer> messageTypes(int eid) throws IOException {
-        byte[] answer = call(eid, GET_MESSAGE_TYPE_SUPPORT, 1);
-        int count = Byte.toUnsignedInt(answer[3]);
-        if (answer.length < 4 + count) {
+        byte[] data = call(eid, GET_MESSAGE_TYPE_SUPPORT, 1);
+        int count = Byte.toUnsignedInt(data[0]);
+        if (data.length < 1 + count) {
             throw new IOException("MCTP endpoint " + eid + ": Get Message Type Support lists " + count
-                    + " types but carries " + (answer.length - 4));
+                    + " types but carries " + (data.length - 1));
         }
         List<Integer> types = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            types.add(Byte.toUnsignedInt(answer[4 + i]));
+            types.add(Byte.toUnsignedInt(data[1 + i]));
         }
         return types;
     }
 
-    /** @return the response after the type byte: instance, command, completion code, then {@code data} bytes or more */
-    private byte[] call(int eid, int command, int data) throws IOException {
+    /**
+     * What a control command answered.
+     *
+     * @param completionCode the completion code, 0 for success
+     * @param data the response data after the completion code
+     */
+    record Answer(int completionCode, byte[] data) {
+        Answer {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+    }
+
+    /**
+     * Sends one control command and returns its completion code and data, whatever the code.
+     *
+     * @param eid the endpoint to ask
+     * @param command the control command code
+     * @param data the request data after the command code
+     * @return the answer
+     * @throws IOException if it did not answer, or answered another instance or command
+     */
+    synchronized Answer command(int eid, int command, byte[] data) throws IOException {
         int id = instance;
         instance = (instance + 1) & 0x1f;
-        byte[] answer = requester.request(eid, MessageType.CONTROL, new byte[] {(byte) (REQUEST_BIT | id),
-                (byte) command});
+        byte[] request = new byte[2 + data.length];
+        request[0] = (byte) (REQUEST_BIT | id);
+        request[1] = (byte) command;
+        System.arraycopy(data, 0, request, 2, data.length);
+        byte[] answer = requester.request(eid, MessageType.CONTROL, request);
         if (answer.length < 3 || (answer[0] & REQUEST_BIT) != 0 || (answer[0] & 0x1f) != id
                 || Byte.toUnsignedInt(answer[1]) != command) {
             throw new IOException(String.format("MCTP endpoint %d: malformed answer to control command %02xh", eid,
                     command));
         }
-        if (answer[2] != SUCCESS) {
+        return new Answer(Byte.toUnsignedInt(answer[2]), Arrays.copyOfRange(answer, 3, answer.length));
+    }
+
+    /** @return the data after the completion code of a successful answer, at least {@code minimum} bytes */
+    private byte[] call(int eid, int command, int minimum) throws IOException {
+        Answer answer = command(eid, command, new byte[0]);
+        if (answer.completionCode() != SUCCESS) {
             throw new IOException(String.format("MCTP endpoint %d: control command %02xh failed with completion code"
-                    + " %02xh", eid, command, answer[2]));
+                    + " %02xh", eid, command, answer.completionCode()));
         }
-        if (answer.length < 3 + data) {
+        byte[] data = answer.data();
+        if (data.length < minimum) {
             throw new IOException(String.format("MCTP endpoint %d: answer to control command %02xh is %d bytes, "
-                    + "shorter than %d", eid, command, answer.length, 3 + data));
+                    + "shorter than %d", eid, command, 3 + data.length, 3 + minimum));
         }
-        return answer;
+        return data;
     }
 }

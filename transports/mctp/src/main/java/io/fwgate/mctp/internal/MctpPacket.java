@@ -18,14 +18,14 @@ import java.util.Optional;
  * @param tag the message tag, 0 to 7
  * @param payload the packet's payload
  */
-record MctpPacket(int destination, int source, boolean som, boolean eom, int sequence, boolean tagOwner, int tag,
+public record MctpPacket(int destination, int source, boolean som, boolean eom, int sequence, boolean tagOwner, int tag,
         byte[] payload) {
     static final int HEADER_SIZE = 4;
     static final int HEADER_VERSION = 1;
     /** The baseline transmission unit: the payload every binding carries. */
     static final int BASELINE_UNIT = 64;
 
-    MctpPacket {
+    public MctpPacket {
         payload = payload.clone();
         if (sequence < 0 || sequence > 3 || tag < 0 || tag > 7 || (destination & ~0xff) != 0
                 || (source & ~0xff) != 0) {
@@ -43,7 +43,8 @@ record MctpPacket(int destination, int source, boolean som, boolean eom, int seq
         return payload.clone();
     }
 
-    byte[] encode() {
+    /** @return the packet as a frame carries it: header, then payload */
+    public byte[] encode() {
         byte[] out = new byte[HEADER_SIZE + payload.length];
         out[0] = HEADER_VERSION;
         out[1] = (byte) destination;
@@ -58,7 +59,7 @@ record MctpPacket(int destination, int source, boolean som, boolean eom, int seq
      * @return the packet, or empty if it is shorter than the header, of another header version, or larger
      *         than a transmission unit
      */
-    static Optional<MctpPacket> decode(byte[] bytes) {
+    public static Optional<MctpPacket> decode(byte[] bytes) {
         if (bytes.length < HEADER_SIZE || bytes.length > HEADER_SIZE + BASELINE_UNIT
                 || (bytes[0] & 0x0f) != HEADER_VERSION) {
             return Optional.empty();

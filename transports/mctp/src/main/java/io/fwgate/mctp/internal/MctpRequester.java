@@ -88,7 +88,7 @@ final class MctpRequester {
         Reassembler.Message m = message.get();
         byte[] body = m.body();
         boolean ours = m.source() == eid && m.tag() == tag && !m.tagOwner()
-                && (body[0] & ~MessageType.INTEGRITY_CHECK) == type.code();
+                && (body[0] & 0xff & ~MessageType.INTEGRITY_CHECK) == type.code();
         return ours ? Optional.of(Arrays.copyOfRange(body, 1, body.length)) : Optional.empty();
     }
 

@@ -24,6 +24,32 @@ enum MessageType {
         return code;
     }
 
+    /**
+     * @param code a message type number
+     * @return the message type fwgate speaks with that number
+     * @throws IllegalArgumentException if fwgate does not speak it
+     */
+    static MessageType of(long code) {
+        for (MessageType type : values()) {
+            if (type.code == code) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(String.format("MCTP message type %d is not one fwgate speaks (0 control, "
+                + "4 NVMe-MI, 7 CXL FM API, 8 CXL CCI)", code));
+    }
+
+    /** @return the type's name for people, e.g. {@code NVMe-MI (04h)} */
+    String label() {
+        String name = switch (this) {
+            case CONTROL -> "MCTP control";
+            case NVME_MI -> "NVMe-MI";
+            case CXL_FM_API -> "CXL FM API";
+            case CXL_CCI -> "CXL CCI";
+        };
+        return String.format("%s (%02xh)", name, code);
+    }
+
     /** @return the first byte of a message of this type */
     int firstByte() {
         return this == NVME_MI ? code | INTEGRITY_CHECK : code;

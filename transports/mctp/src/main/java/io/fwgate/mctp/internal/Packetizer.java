@@ -8,7 +8,7 @@ import java.util.List;
  * Splits an MCTP message into packets of one baseline transmission unit (64 bytes) each, the last one
  * shorter: SOM on the first, EOM on the last, sequence numbers counting from 0 modulo 4, one tag.
  */
-final class Packetizer {
+public final class Packetizer {
     private Packetizer() {
     }
 
@@ -21,7 +21,7 @@ final class Packetizer {
      * @return the packets, in sending order
      * @throws IllegalArgumentException if the message is empty
      */
-    static List<MctpPacket> packetize(int destination, int source, boolean tagOwner, int tag, byte[] message) {
+    public static List<MctpPacket> packetize(int destination, int source, boolean tagOwner, int tag, byte[] message) {
         if (message.length == 0) {
             throw new IllegalArgumentException("an MCTP message has at least its message type byte");
         }

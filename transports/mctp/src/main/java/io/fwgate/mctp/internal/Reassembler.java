@@ -12,7 +12,7 @@ import java.util.Optional;
  * packet without a message in progress, a new SOM over an unfinished message or a message above the size
  * limit drops what was assembled; each drop is counted. Not thread-safe: one reader feeds it.
  */
-final class Reassembler {
+public final class Reassembler {
     /**
      * One reassembled message.
      *
@@ -22,8 +22,8 @@ final class Reassembler {
      * @param tag its tag
      * @param body the message, starting with its message type byte
      */
-    record Message(int source, int destination, boolean tagOwner, int tag, byte[] body) {
-        Message {
+    public record Message(int source, int destination, boolean tagOwner, int tag, byte[] body) {
+        public Message {
             body = body.clone();
         }
 
@@ -48,12 +48,12 @@ final class Reassembler {
     /**
      * @param maxMessage the largest message accepted, in bytes
      */
-    Reassembler(int maxMessage) {
+    public Reassembler(int maxMessage) {
         this.maxMessage = maxMessage;
     }
 
     /** @return packets and partial messages dropped since this reassembler was made */
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 
@@ -61,7 +61,7 @@ final class Reassembler {
      * @param packet the next packet received
      * @return the message it completes, if it does
      */
-    Optional<Message> accept(MctpPacket packet) {
+    public Optional<Message> accept(MctpPacket packet) {
         Key key = new Key(packet.source(), packet.tagOwner(), packet.tag());
         Assembly assembly = assemblies.get(key);
         if (packet.som()) {

@@ -10,7 +10,7 @@ import java.util.List;
  * no closing flag is dropped and counted; an unescaped 7Eh inside a frame starts the next frame, so one
  * corrupt frame costs no more than itself. Not thread-safe: one reader feeds it.
  */
-final class SerialDeframer {
+public final class SerialDeframer {
     private enum State {
         SYNC, REVISION, LENGTH, DATA, ESCAPED, FCS_HIGH, FCS_LOW, END
     }
@@ -28,7 +28,7 @@ final class SerialDeframer {
      * @param count how many of them are valid
      * @return the packets completed by these bytes, in order
      */
-    List<byte[]> feed(byte[] bytes, int count) {
+    public List<byte[]> feed(byte[] bytes, int count) {
         List<byte[]> packets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             accept(bytes[i] & 0xff, packets);
@@ -37,7 +37,7 @@ final class SerialDeframer {
     }
 
     /** @return frames dropped as corrupt since this deframer was made */
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 

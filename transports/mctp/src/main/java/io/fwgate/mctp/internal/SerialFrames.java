@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
  * byte XOR 20h; the byte count is the unescaped packet's length; the FCS ({@link Fcs}) covers the revision,
  * the byte count and the unescaped packet, and is sent unescaped, as Linux mctp-serial and libmctp do.
  */
-final class SerialFrames {
+public final class SerialFrames {
     static final int FLAG = 0x7e;
     static final int ESCAPE = 0x7d;
     static final int ESCAPE_XOR = 0x20;
@@ -25,7 +25,7 @@ final class SerialFrames {
      * @throws IllegalArgumentException if the packet is shorter than a header or larger than
      *         {@link #MAX_PACKET}
      */
-    static byte[] frame(byte[] packet) {
+    public static byte[] frame(byte[] packet) {
         if (packet.length < MctpPacket.HEADER_SIZE || packet.length > MAX_PACKET) {
             throw new IllegalArgumentException("a serial frame carries a packet of " + MctpPacket.HEADER_SIZE + " to "
                     + MAX_PACKET + " bytes, not " + packet.length);
