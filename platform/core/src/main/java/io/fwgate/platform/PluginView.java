@@ -9,7 +9,8 @@ import java.util.List;
  * @param version its version
  * @param state {@code ACTIVE} when its tables are callable, {@code REFUSED} otherwise
  * @param reason why it was refused (a {@link RefusalReason}), or empty
- * @param detail the refusal's detail, naming the table and location, or empty
+ * @param detail the refusal's detail, naming the table and location; for an active plugin, what it does
+ *        wrong now (a decoder that has not returned from an answer), else empty
  * @param tables the table resources it declares
  * @param commands how many commands it contributes
  */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,6 @@ import io.fwgate.api.ResponseDecoder;
 import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallResult;
-import io.fwgate.reliability.Findings;
 
 /**
  * Plugin faults under the real call path: a Java decoder that throws or never returns, and a plugin
@@ -78,9 +76,8 @@ class PluginFaultTest {
         assertThat(results()).containsExactly("undecodable");
     }
 
-    /** Finding F2: an Error from a decoder escapes the router between the decision and the result record. */
+    /** Finding F2, fixed: an Error from a decoder escaped the router between the decision and the result record. */
     @Test
-    @Tag(Findings.TAG)
     void aDecoderThatOverflowsItsStackMakesTheAnswerUndecodable() throws Exception {
         rig.decoder("stats", new ResponseDecoder() {
             @Override
@@ -93,9 +90,8 @@ class PluginFaultTest {
         assertThat(results()).containsExactly("undecodable");
     }
 
-    /** Finding F3: a decoder that never returns holds the call, and the device's lock, forever. */
+    /** Finding F3, fixed: a decoder that never returned held the call, and the device's lock, forever. */
     @Test
-    @Tag(Findings.TAG)
     void aDecoderThatNeverReturnsFailsTheCallAndFreesTheDevice() throws Exception {
         rig.decoder("stats", p -> {
             while (!Thread.currentThread().isInterrupted()) {

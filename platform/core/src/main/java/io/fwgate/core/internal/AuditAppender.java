@@ -15,4 +15,17 @@ interface AuditAppender {
      * @throws IOException if it could not be made durable
      */
     long append(Map<String, Object> record) throws IOException;
+
+    /**
+     * Writes a record that need not be durable yet: it becomes durable, at the latest, with the next
+     * {@link #append} (of any caller), which makes every record before its own durable too. An appender
+     * without that distinction makes it durable at once.
+     *
+     * @param record the record's content
+     * @return its sequence number
+     * @throws IOException if it could not be written
+     */
+    default long appendLater(Map<String, Object> record) throws IOException {
+        return append(record);
+    }
 }

@@ -19,19 +19,32 @@ import io.fwgate.platform.AuditTrail;
 /**
  * The append-only audit log: one JSON object per line, each holding its sequence number and the
  * SHA-256 of the previous line, so an edited, removed, inserted or reordered record breaks the chain.
- * A separate head file seals the last record, so removing records from the end is detected too.
+ * A separate head file seals the last durable record, so removing sealed records from the end is
+ * detected too.
  *
  * <p>{@link #append} returns only after the record is on disk (fsync): callers report success after it.
  * Thread-safe. Appends are serialized; syncs are grouped: a caller whose record another caller's fsync
  * already covered returns without one, so N concurrent callers pay for far fewer than N fsyncs.
+ *
+ * <p>Each sync costs one fsync, of the log. The seal is a fixed-width line overwritten in place after
+ * each sync (no truncation, so a kill never leaves it empty) and forced only every {@value #SEAL_FORCE_RECORDS}
+ * records, every {@value #SEAL_FORCE_MILLIS} ms and on close: after a power loss it may be behind the log,
+ * which the reader accepts (records after the seal were never sealed, so their removal is not detected).
  */
-final class AuditLog {
+final class AuditLog implements AuditAppender {
     static final String LOG_FILE = "audit.jsonl";
     static final String HEAD_FILE = "audit.head";
+    static final int SEAL_FORCE_RECORDS = 1024;
+    static final long SEAL_FORCE_MILLIS = 1000;
 
     private final Path dir;
     private final Clock clock;
     private FileChannel channel;
+    /** The head file, open for the seal's overwrites; replaced whole only when the log is opened. */
+    private FileChannel head;
+    /** The last seal forced to disk, and when: touched only by the sync's leader (one at a time). */
+    private long forcedSeal;
+    private long forcedAt;
     private long lastSeq;
     private String lastHash;
     /** Guards {@link #inflight}; held only to elect a leader, never during I/O; taken before {@code this}. */
@@ -57,10 +70,29 @@ final class AuditLog {
      * @return the record's sequence number
      * @throws IOException if the record could not be made durable; nothing is reported as done then
      */
-    long append(Map<String, Object> fields) throws IOException {
+    @Override
+    public long append(Map<String, Object> fields) throws IOException {
         long seq = write(fields);
         syncThrough(seq);
         return seq;
+    }
+
+    /**
+     * Appends one record without waiting for it to be durable: the next {@link #append} (of any caller)
+     * makes it durable with its own.
+     *
+     * @param fields the record's content; {@code seq}, {@code time} and {@code prev} are added
+     * @return the record's sequence number
+     * @throws IOException if the record could not be written
+     */
+    @Override
+    public long appendLater(Map<String, Object> fields) throws IOException {
+        return write(fields);
+    }
+
+    /** @return the sequence number of the last record known to be on disk */
+    long durableSeq() {
+        return durableSeq;
     }
 
     private synchronized long write(Map<String, Object> fields) throws IOException {
@@ -119,13 +151,19 @@ final class AuditLog {
             long target;
             String hash;
             FileChannel out;
+            FileChannel seal;
             synchronized (this) {
                 target = lastSeq;
                 hash = lastHash;
                 out = channel;
+                seal = head;
             }
             out.force(false);
-            writeHead(target, hash);
+            if (seal == null) {
+                firstHead(target, hash);
+            } else {
+                reseal(seal, target, hash);
+            }
             durableSeq = target;
         } catch (IOException | RuntimeException e) {
             finish(sync, e);
@@ -164,21 +202,65 @@ final class AuditLog {
         lastHash = tail.hash();
         if (tail.seq() > 0) {
             opened.force(false);
-            writeHead(tail.seq(), tail.hash()); // a crash between a sync and its seal leaves the head behind
+            // a crash between a sync and its seal leaves the head behind: sealed anew, whole, at the log's end
+            head = newHead(tail.seq(), tail.hash());
+            durableSeq = tail.seq();
         }
     }
 
-    private void writeHead(long seq, String hash) throws IOException {
-        Path next = dir.resolve(HEAD_FILE + ".next");
-        byte[] text = (seq + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII);
-        Files.deleteIfExists(next); // a leftover of a crash, or a planted link: removed, never followed
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeFully(out, ByteBuffer.wrap(text));
-            out.force(false);
+    /** Seals a log that had no records when it was opened: once, whole, by rename. */
+    private synchronized void firstHead(long seq, String hash) throws IOException {
+        if (head == null) {
+            head = newHead(seq, hash);
         }
-        // rewriting the seal in place would leave it empty to a kill between truncate and write, and the log
-        // would then read as tampered: a rename replaces it whole, so a crash leaves the old seal or the new
-        Files.move(next, dir.resolve(HEAD_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Writes a new head file and puts it in place by rename, so a crash leaves the old seal or the new, never
+     * a file half written (truncating the seal in place left it empty to a kill, and the log read as
+     * tampered). The new file is created, never opened if it exists, so a planted link is not followed.
+     *
+     * @return the head file, open for the seal's overwrites
+     */
+    private FileChannel newHead(long seq, String hash) throws IOException {
+        Path next = dir.resolve(HEAD_FILE + ".next");
+        Files.deleteIfExists(next); // a leftover of a crash, or a planted link: removed, never followed
+        FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            writeFully(out, ByteBuffer.wrap(seal(seq, hash)));
+            out.force(false);
+            Files.move(next, dir.resolve(HEAD_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            forcedSeal = seq;
+            forcedAt = clock.millis();
+            return out;
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Overwrites the seal in place: one write of a line as long as the last (no truncation, no rename, no
+     * fsync). The head is forced only now and then: until it is, a power loss may leave the previous seal,
+     * which the reader accepts as a head behind the log.
+     */
+    private void reseal(FileChannel seal, long seq, String hash) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap(seal(seq, hash));
+        while (line.hasRemaining()) {
+            seal.write(line, line.position());
+        }
+        long now = clock.millis();
+        if (seq - forcedSeal >= SEAL_FORCE_RECORDS || now - forcedAt >= SEAL_FORCE_MILLIS) {
+            seal.force(false);
+            forcedSeal = seq;
+            forcedAt = now;
+        }
+    }
+
+    /** The seal's line: the sequence number zero-padded to the width of any long, so every seal is as long. */
+    static byte[] seal(long seq, String hash) {
+        return String.format("%019d %s\n", seq, hash).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
@@ -189,12 +271,15 @@ final class AuditLog {
 
     synchronized void close() {
         if (channel != null) {
-            try {
-                channel.close();
+            try (FileChannel log = channel; FileChannel seal = head) {
+                if (seal != null) {
+                    seal.force(false);
+                }
             } catch (IOException e) {
-                // every record was forced when written; nothing is lost by a failed close
+                // every acknowledged record was forced; an unforced seal can only be behind, which verifies
             }
             channel = null;
+            head = null;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,30 @@ final class AuditReader implements AuditTrail {
     }
 
     /**
-     * Walks the chain, then checks the head seal: it names the last record made durable, which every
-     * acknowledged record precedes. Records after it were written but never acknowledged (a crash
-     * before their fsync); records missing before it, or a sealed record that changed, are tampering.
+     * Walks the chain, then checks the head seal: it names a record made durable, which every record
+     * acknowledged before it precedes. Records after it were not sealed yet (a crash before their fsync,
+     * or a seal not yet forced); records missing before it, or a sealed record that changed, are tampering.
+     *
+     * <p>The writer overwrites the seal in place while it runs, so a seal read during an overwrite may be
+     * half old, half new: a failed check is believed only if the seal did not change while it was made.
      */
     @Override
     public AuditVerification verify() throws IOException {
-        Optional<String[]> seal = readSeal();
+        AuditVerification result = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<byte[]> before = readHead();
+            result = verify(before.map(AuditReader::parseSeal));
+            Optional<byte[]> after = readHead();
+            boolean steady = before.isPresent() == after.isPresent()
+                    && (before.isEmpty() || Arrays.equals(before.get(), after.get()));
+            if (result.intact() || steady) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private AuditVerification verify(Optional<String[]> seal) throws IOException {
         long sealedSeq = seal.map(s -> parseSeq(s[0])).orElse(0L);
         String sealedHash = null;
         long count = 0;
@@ -109,15 +127,23 @@ final class AuditReader implements AuditTrail {
         return new AuditVerification(true, count, "");
     }
 
-    private Optional<String[]> readSeal() throws IOException {
+    private Optional<byte[]> readHead() throws IOException {
         try {
-            String[] parts = Files.readString(head, StandardCharsets.US_ASCII).trim().split(" ");
-            return Optional.of(parts.length == 2 ? parts : new String[] { "-1", "" });
+            return Optional.of(Files.readAllBytes(head));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (CharacterCodingException e) {
-            return Optional.of(new String[] { "-1", "" }); // not the ASCII the writer writes: checkSeal says so
         }
+    }
+
+    /** @return the seal's sequence number (zero-padded or not) and hash; {@code -1} when it is not a seal */
+    private static String[] parseSeal(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return new String[] { "-1", "" }; // not the ASCII the writer writes: checkSeal says so
+            }
+        }
+        String[] parts = new String(bytes, StandardCharsets.US_ASCII).trim().split(" ");
+        return parts.length == 2 ? parts : new String[] { "-1", "" };
     }
 
     private static long parseSeq(String text) {

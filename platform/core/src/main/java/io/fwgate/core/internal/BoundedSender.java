@@ -48,6 +48,11 @@ final class BoundedSender implements AutoCloseable {
         this.boundedBySelf = boundedBySelf;
     }
 
+    /** @return the deadline of one send */
+    Duration timeout() {
+        return timeout;
+    }
+
     /**
      * @throws IOException if the device is quarantined, did not answer in time, or the transport failed
      */

@@ -73,22 +73,43 @@ final class Devices {
         effects.remove(id);
     }
 
+    /** @return how long one command may take */
+    java.time.Duration timeout() {
+        return sender.timeout();
+    }
+
     void close() {
         sender.close();
     }
 
-    /** @return every device reachable now, sorted by id; a transport whose discovery fails is skipped */
+    /**
+     * Lists every device, and forgets what is known of an indexed device its transport no longer lists as
+     * it was (removed, or another device at its id): the next call finds and reads it anew.
+     *
+     * @return every device reachable now, sorted by id; a transport whose discovery fails is skipped
+     */
     List<DeviceInfo> all() {
         List<DeviceInfo> all = new ArrayList<>();
         for (Transport transport : transports.get()) {
             try {
-                all.addAll(transport.devices());
+                List<DeviceInfo> listed = transport.devices();
+                all.addAll(listed);
+                forgetUnlisted(transport, listed);
             } catch (IOException | RuntimeException e) {
                 // one broken transport must not hide the others' devices
             }
         }
         all.sort(Comparator.comparing(d -> d.id().toString()));
         return all;
+    }
+
+    private void forgetUnlisted(Transport transport, List<DeviceInfo> listed) {
+        java.util.Set<DeviceInfo> now = new java.util.HashSet<>(listed);
+        for (Reached known : index.values()) {
+            if (known.transport() == transport && !now.contains(known.info())) {
+                forget(known.info().id());
+            }
+        }
     }
 
     /**

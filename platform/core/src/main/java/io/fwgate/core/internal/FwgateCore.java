@@ -67,6 +67,7 @@ public final class FwgateCore implements Gateway, AuditSink {
     private final Devices devices;
     private final AuditLog audit;
     private final TaintFlag taint;
+    private final DecoderDeadline decoding;
     private final Router router;
     private final BundleTracker<PluginRecord> extender;
 
@@ -79,14 +80,17 @@ public final class FwgateCore implements Gateway, AuditSink {
                 boundedTransports::contains);
         audit = new AuditLog(settings.stateDir(), Clock.systemUTC());
         taint = new TaintFlag(settings.stateDir());
-        router = new Router(settings, devices, registry, this::decoder, audit::append, taint,
-                () -> Optional.ofNullable(devMode));
-        router.observeWith(this::tellObservers);
+        decoding = new DecoderDeadline(devices.timeout());
+        router = new Router(settings, devices, registry, this::decoder, audit, taint,
+                () -> Optional.ofNullable(devMode), decoding);
         extender = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new TableExtender(registry));
         extender.open();
     }
 
-    /** {@code fwgate.call.timeout-seconds}: how long one device may take to answer one command. */
+    /**
+     * {@code fwgate.call.timeout-seconds}: how long one device may take to answer one command, and one
+     * plugin's Java decoder to read the answer.
+     */
     private static java.time.Duration timeout(String seconds) {
         try {
             return seconds == null ? Devices.DEFAULT_TIMEOUT : java.time.Duration.ofSeconds(Long.parseLong(seconds.trim()));
@@ -99,6 +103,7 @@ public final class FwgateCore implements Gateway, AuditSink {
     void deactivate() {
         extender.close();
         devices.close();
+        decoding.close();
         audit.close();
     }
 
@@ -138,12 +143,16 @@ public final class FwgateCore implements Gateway, AuditSink {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addObserver(CallObserver observer) {
+    synchronized void addObserver(CallObserver observer) {
         observers.add(observer);
+        router.observeWith(this::tellObservers);
     }
 
-    void removeObserver(CallObserver observer) {
+    synchronized void removeObserver(CallObserver observer) {
         observers.remove(observer);
+        if (observers.isEmpty()) {
+            router.observeWith(null); // with nobody listening, a call builds no event
+        }
     }
 
     private void tellObservers(CallEvent event) {
@@ -214,7 +223,8 @@ public final class FwgateCore implements Gateway, AuditSink {
 
     @Override
     public List<PluginView> plugins() {
-        List<PluginView> views = new ArrayList<>(registry.plugins().stream().map(PluginRecord::view).toList());
+        List<PluginView> views = new ArrayList<>(registry.plugins().stream()
+                .map(p -> p.view(decoding.hung(p.bundleId()).map(DecoderDeadline.Hung::describe))).toList());
         sources.forEach(source -> views.addAll(source.plugins()));
         return views;
     }

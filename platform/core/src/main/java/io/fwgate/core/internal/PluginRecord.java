@@ -34,9 +34,14 @@ record PluginRecord(long bundleId, String symbolicName, String version, List<Str
         return refusal.isEmpty();
     }
 
-    PluginView view() {
+    /**
+     * @param misbehaving what an active plugin does wrong now (a decoder that has not returned), if anything
+     * @return the plugin as users see it
+     */
+    PluginView view(Optional<String> misbehaving) {
         int commands = tables.stream().mapToInt(t -> t.commands().size()).sum();
         return new PluginView(symbolicName, version, active() ? "ACTIVE" : "REFUSED",
-                refusal.map(RefusalReason::id).orElse(""), detail, resources, commands);
+                refusal.map(RefusalReason::id).orElse(""), active() ? misbehaving.orElse(detail) : detail,
+                resources, commands);
     }
 }

@@ -1,9 +1,12 @@
 package io.fwgate.core.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.fwgate.api.DeviceInfo;
@@ -11,21 +14,36 @@ import io.fwgate.platform.RefusalReason;
 import io.fwgate.tables.CommandSpec;
 import io.fwgate.tables.CommandTable;
 import io.fwgate.tables.EffectMapping;
-import io.fwgate.tables.TableMatch;
 
 /**
  * All plugins' command tables. Readers see an immutable snapshot, so a plugin's new table replaces its
  * old one atomically and a call in flight keeps the table it started with. Writers are serialized.
+ * Each snapshot remembers the commands it found for each device, so a call does not match every table
+ * again; a new snapshot (a plugin admitted or removed) starts with none.
  */
 final class PluginRegistry {
     /** A command bound to the plugin that declared it. */
     record Bound(CommandSpec spec, PluginRecord plugin) {
     }
 
+    /** How many devices a snapshot remembers before it starts over (devices come and go; memory must not grow). */
+    private static final int DEVICES_REMEMBERED = 4096;
+
+    /**
+     * The plugins, and the commands found for each device: one shared list per set of matching tables,
+     * so a thousand devices of one model hold one list.
+     */
+    private record Snapshot(List<PluginRecord> plugins, Map<DeviceInfo, List<Bound>> byDevice,
+            Map<BitSet, List<Bound>> byTables) {
+        Snapshot(List<PluginRecord> plugins) {
+            this(List.copyOf(plugins), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
     private final Supplier<PluginCaps> caps;
     /** How many removed plugins are remembered, so a call racing an update is told the plugin changed. */
     private static final int RETIRED_KEPT = 32;
-    private volatile List<PluginRecord> plugins = List.of();
+    private volatile Snapshot snapshot = new Snapshot(List.of());
     private volatile List<PluginRecord> retired = List.of();
 
     /**
@@ -44,21 +62,21 @@ final class PluginRegistry {
      */
     synchronized PluginRecord admit(PluginRecord candidate) {
         PluginRecord admitted = candidate.active() ? check(candidate) : candidate;
-        List<PluginRecord> next = new ArrayList<>(plugins);
+        List<PluginRecord> next = new ArrayList<>(plugins());
         next.removeIf(p -> p.bundleId() == candidate.bundleId());
         next.add(admitted);
         next.sort(Comparator.comparingLong(PluginRecord::bundleId));
-        plugins = List.copyOf(next);
+        snapshot = new Snapshot(next);
         retired = retired.stream().filter(p -> p.bundleId() != candidate.bundleId()).toList();
         return admitted;
     }
 
     synchronized void remove(long bundleId) {
-        List<PluginRecord> next = new ArrayList<>(plugins);
+        List<PluginRecord> next = new ArrayList<>(plugins());
         List<PluginRecord> gone = new ArrayList<>(retired);
-        plugins.stream().filter(p -> p.bundleId() == bundleId && p.active()).forEach(gone::add);
+        next.stream().filter(p -> p.bundleId() == bundleId && p.active()).forEach(gone::add);
         next.removeIf(p -> p.bundleId() == bundleId);
-        plugins = List.copyOf(next);
+        snapshot = new Snapshot(next);
         retired = List.copyOf(gone.subList(Math.max(0, gone.size() - RETIRED_KEPT), gone.size()));
     }
 
@@ -80,23 +98,45 @@ final class PluginRegistry {
     }
 
     List<PluginRecord> plugins() {
-        return plugins;
+        return snapshot.plugins();
     }
 
     /**
      * @param device a device
-     * @return the commands of every active plugin whose tables match it, in plugin and table order
+     * @return the commands of every active plugin whose tables match it, in plugin and table order; immutable
      */
     List<Bound> commandsFor(DeviceInfo device) {
+        Snapshot now = snapshot;
+        List<Bound> known = now.byDevice().get(device);
+        if (known != null) {
+            return known;
+        }
+        BitSet matching = new BitSet();
+        int index = 0;
+        for (PluginRecord plugin : now.plugins()) {
+            for (CommandTable table : plugin.tables()) {
+                matching.set(index++, table.match().matches(device));
+            }
+        }
+        List<Bound> found = now.byTables().computeIfAbsent(matching, m -> bind(now.plugins(), m));
+        if (now.byDevice().size() >= DEVICES_REMEMBERED) {
+            now.byDevice().clear();
+        }
+        now.byDevice().put(device, found);
+        return found;
+    }
+
+    private static List<Bound> bind(List<PluginRecord> plugins, BitSet matching) {
         List<Bound> bound = new ArrayList<>();
+        int index = 0;
         for (PluginRecord plugin : plugins) {
             for (CommandTable table : plugin.tables()) {
-                if (table.match().matches(device)) {
+                if (matching.get(index++)) {
                     table.commands().forEach(spec -> bound.add(new Bound(spec, plugin)));
                 }
             }
         }
-        return bound;
+        return List.copyOf(bound);
     }
 
     private PluginRecord check(PluginRecord candidate) {
@@ -122,12 +162,12 @@ final class PluginRegistry {
     }
 
     private Optional<String> clash(PluginRecord candidate, CommandTable table) {
-        for (PluginRecord other : plugins) {
+        for (PluginRecord other : plugins()) {
             if (!other.active() || other.bundleId() == candidate.bundleId()) {
                 continue;
             }
             for (CommandTable theirs : other.tables()) {
-                if (!overlap(table.match(), theirs.match())) {
+                if (!table.match().overlaps(theirs.match())) {
                     continue;
                 }
                 for (CommandSpec mine : table.commands()) {
@@ -149,12 +189,5 @@ final class PluginRegistry {
     /** NVMe commands may share an opcode when constant command dword bits (CNS, LID) tell them apart. */
     private static boolean distinguished(CommandSpec a, CommandSpec b) {
         return a.request() != null && b.request() != null && a.request().distinguishedFrom(b.request());
-    }
-
-    private static boolean overlap(TableMatch a, TableMatch b) {
-        boolean kinds = a.kinds().stream().anyMatch(b.kinds()::contains);
-        boolean vendors = a.pciVendorIds().isEmpty() || b.pciVendorIds().isEmpty()
-                || a.pciVendorIds().stream().anyMatch(b.pciVendorIds()::contains);
-        return kinds && vendors;
     }
 }

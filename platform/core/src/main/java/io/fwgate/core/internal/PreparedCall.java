@@ -6,12 +6,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.api.Effect;
+import io.fwgate.api.Level;
+import io.fwgate.api.Reach;
 import io.fwgate.api.ResponseDecoder;
 import io.fwgate.api.spi.DeviceRequest;
+import io.fwgate.cci.Tunnel;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
 import io.fwgate.tables.CommandSpec;
@@ -30,7 +35,9 @@ final class PreparedCall {
 
     /** Raw calls: the mailbox maximum of a CXL device (1 MiB) bounds the answer. */
     static final int RAW_MAX_RESPONSE = 1 << 20;
-    private static final Pattern OPCODE = Pattern.compile("0[xX][0-9a-fA-F]{1,4}");
+    /** Effect bits that say what a device can do, not what a command changes. */
+    private static final Set<Effect> CAPABILITIES = EnumSet.of(Effect.BACKGROUND_ABORT_SUPPORTED,
+            Effect.SECONDARY_MAILBOX_SUPPORTED, Effect.EFFECTS_VALID, Effect.COMMAND_SUPPORTED);
 
     final String name;
     final int opcode;
@@ -56,12 +63,14 @@ final class PreparedCall {
      */
     static PreparedCall prepare(CallRequest call, List<PluginRegistry.Bound> commands, DecoderLookup decoders)
             throws CallException {
-        if (OPCODE.matcher(call.command()).matches()) {
+        if (isOpcode(call.command())) {
             return raw(call, commands);
         }
-        PluginRegistry.Bound bound = commands.stream().filter(b -> b.spec().name().equals(call.command()))
-                .findFirst().orElseThrow(() -> badRequest("unknown command '" + call.command() + "' for "
-                        + call.device() + " (`fwgate commands " + call.device() + "` lists them)"));
+        PluginRegistry.Bound bound = named(call.command(), commands);
+        if (bound == null) {
+            throw badRequest("unknown command '" + call.command() + "' for " + call.device()
+                    + " (`fwgate commands " + call.device() + "` lists them)");
+        }
         CommandSpec spec = bound.spec();
         EncodedRequest encoded;
         try {
@@ -79,6 +88,31 @@ final class PreparedCall {
         DeviceRequest request = new DeviceRequest(spec.opcode(), encoded.payload(), encoded.parameters(),
                 spec.response().maxSize());
         return new PreparedCall(spec.name(), spec.opcode(), request, Optional.of(bound), java);
+    }
+
+    private static PluginRegistry.Bound named(String name, List<PluginRegistry.Bound> commands) {
+        for (PluginRegistry.Bound bound : commands) {
+            if (bound.spec().name().equals(name)) {
+                return bound;
+            }
+        }
+        return null;
+    }
+
+    /** @return true for {@code 0x} and 1 to 4 hex digits: a raw call (a plain test, no regex on every call) */
+    static boolean isOpcode(String command) {
+        int length = command.length();
+        if (length < 3 || length > 6 || command.charAt(0) != '0' || (command.charAt(1) | 0x20) != 'x') {
+            return false;
+        }
+        for (int i = 2; i < length; i++) {
+            char c = command.charAt(i);
+            char lower = (char) (c | 0x20);
+            if (!(c >= '0' && c <= '9') && !(lower >= 'a' && lower <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PreparedCall raw(CallRequest call, List<PluginRegistry.Bound> commands) throws CallException {
@@ -124,6 +158,38 @@ final class PreparedCall {
         return declared;
     }
 
+    /**
+     * Whether sending this call can change anything on the device: not when it needs telemetry only and
+     * neither its table nor the device lists an effect for it (capability bits are not effects). A tunnel
+     * is never taken for one: what it carries is judged elsewhere.
+     *
+     * @param needed what the call needs
+     * @param effects what the device reports
+     * @return true if the call only reads
+     */
+    boolean changesNothing(Requirement needed, DeviceEffects effects) {
+        return needed.level() == Level.TELEMETRY && needed.reach() == Reach.DEVICE && opcode != Tunnel.OPCODE
+                && command.map(b -> noEffects(b.spec().effects())).orElse(true)
+                && effects.of(opcode).map(PreparedCall::noEffects).orElse(true);
+    }
+
+    private static boolean noEffects(Set<Effect> effects) {
+        if (effects.isEmpty()) {
+            return true; // the common case, without an iterator
+        }
+        for (Effect effect : effects) {
+            if (!CAPABILITIES.contains(effect)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the plugin whose Java decoder reads the answer, if one does */
+    Optional<PluginRecord> decodingPlugin() {
+        return javaDecoder.isPresent() ? command.map(PluginRegistry.Bound::plugin) : Optional.empty();
+    }
+
     /** @return the plugin that declared the command, or empty for a raw opcode */
     String plugin() {
         return command.map(b -> b.plugin().symbolicName()).orElse("");
@@ -132,10 +198,12 @@ final class PreparedCall {
     /**
      * @param payload a successful answer's payload
      * @param transportFields the answer's values outside the payload (NVMe completion dword 0)
+     * @param deadline runs a plugin's Java decoder, bounded in time
      * @return its decoded fields (a raw call's is its payload as hex, and those values)
-     * @throws DecodeException if the payload does not fit the command's layout
+     * @throws DecodeException if the payload does not fit the command's layout, or the plugin's decoder failed
      */
-    Map<String, Object> decode(byte[] payload, Map<String, Long> transportFields) throws DecodeException {
+    Map<String, Object> decode(byte[] payload, Map<String, Long> transportFields, DecoderDeadline deadline)
+            throws DecodeException {
         if (name.startsWith("0x") || command.isEmpty()) {
             Map<String, Object> raw = new LinkedHashMap<>();
             raw.put("payload", HexFormat.of().formatHex(payload));
@@ -143,12 +211,9 @@ final class PreparedCall {
             return raw;
         }
         if (javaDecoder.isPresent()) {
-            try {
-                return javaDecoder.get().decode(ByteBuffer.wrap(payload).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
-            } catch (RuntimeException | StackOverflowError e) {
-                // a plugin's bug must end as an undecodable answer with its result record, never escape
-                throw new DecodeException("the plugin's decoder failed: " + e);
-            }
+            CommandSpec spec = command.get().spec();
+            return deadline.decode(command.get().plugin(), spec.response().javaDecoder().orElse(spec.name()),
+                    javaDecoder.get(), ByteBuffer.wrap(payload).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
         }
         return command.get().spec().response().decode(payload, transportFields);
     }

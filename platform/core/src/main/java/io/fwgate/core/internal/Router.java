@@ -1,14 +1,17 @@
 package io.fwgate.core.internal;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.fwgate.api.DecodeException;
+import io.fwgate.api.Level;
 import io.fwgate.api.spi.DeviceResponse;
+import io.fwgate.cci.Tunnel;
 import io.fwgate.platform.CallEvent;
 import io.fwgate.platform.CallException;
 import io.fwgate.platform.CallRequest;
@@ -19,8 +22,10 @@ import io.fwgate.platform.RefusedException;
 
 /**
  * One call's path: resolve and encode, then under the device's lock: judge (gate), audit the decision,
- * taint if needed, send, decode, audit the result. Success is reported only after its record is durable,
- * and nothing is sent before the decision to send it is durable.
+ * taint if needed, send, decode, audit the result. Success is reported only after its record is durable.
+ * Nothing is sent before the decision to send it is durable, except for a call that only reads (a
+ * telemetry command without effects): its decision and result become durable together, before it
+ * returns.
  */
 final class Router {
     private final Settings settings;
@@ -29,11 +34,19 @@ final class Router {
     private final PreparedCall.DecoderLookup decoders;
     private final AuditAppender audit;
     private final TaintFlag taint;
-    private final java.util.function.Supplier<Optional<DevMode>> devMode;
-    private volatile java.util.function.Consumer<CallEvent> observers = e -> { };
+    private final Supplier<Optional<DevMode>> devMode;
+    private final DecoderDeadline decoding;
+    /** Told about every judged call; null while nobody listens, so a call builds no event then. */
+    private volatile Consumer<CallEvent> observers;
+
+    /** A router whose plugins' Java decoders may take as long as a device may take to answer. */
+    Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
+            AuditAppender audit, TaintFlag taint, Supplier<Optional<DevMode>> devMode) {
+        this(settings, devices, registry, decoders, audit, taint, devMode, new DecoderDeadline(devices.timeout()));
+    }
 
     Router(Settings settings, Devices devices, PluginRegistry registry, PreparedCall.DecoderLookup decoders,
-            AuditAppender audit, TaintFlag taint, java.util.function.Supplier<Optional<DevMode>> devMode) {
+            AuditAppender audit, TaintFlag taint, Supplier<Optional<DevMode>> devMode, DecoderDeadline decoding) {
         this.settings = settings;
         this.devices = devices;
         this.registry = registry;
@@ -41,17 +54,21 @@ final class Router {
         this.audit = audit;
         this.taint = taint;
         this.devMode = devMode;
+        this.decoding = decoding;
     }
 
-    /** @param observers told about every judged call once its records are durable */
-    void observeWith(java.util.function.Consumer<CallEvent> observers) {
+    /** @param observers told about every judged call once its records are durable; null for nobody */
+    void observeWith(Consumer<CallEvent> observers) {
         this.observers = observers;
     }
 
     private void notify(Devices.Reached device, PreparedCall prepared, Requirement needed, String decision,
             String outcome, long start, Map<String, Object> response) {
-        observers.accept(new CallEvent(device.info(), prepared.name, prepared.plugin(), needed.level(), decision,
-                outcome, System.nanoTime() - start, response));
+        Consumer<CallEvent> told = observers;
+        if (told != null) {
+            told.accept(new CallEvent(device.info(), prepared.name, prepared.plugin(), needed.level(), decision,
+                    outcome, System.nanoTime() - start, response));
+        }
     }
 
     boolean devModeActive() {
@@ -65,7 +82,7 @@ final class Router {
     }
 
     CallResult call(Caller caller, CallRequest call) throws CallException {
-        Policy policy = policy();
+        policy();
         Devices.Reached device = find(call);
         PreparedCall prepared;
         try {
@@ -100,30 +117,31 @@ final class Router {
         ReentrantLock lock = devices.lock(device.info().id());
         lock.lock();
         try {
-            Requirement needed = prepared.opcode == io.fwgate.cci.Tunnel.OPCODE
-                    ? TunnelJudge.requirement(prepared, device.info().id(), registry, devices)
-                    : prepared.requirement(devices.effectsOf(device));
-            Map<String, Object> record = baseRecord(caller, call, prepared, needed, grant);
-            if (prepared.opcode == io.fwgate.cci.Tunnel.OPCODE) {
-                TunnelJudge.inner(prepared).ifPresent(inner -> {
-                    record.put("tunnel-path", io.fwgate.cci.Tunnel.describe(inner.path()));
-                    record.put("inner-opcode", String.format("0x%04x", inner.opcode()));
-                });
-            }
-            if (devModeActive()) {
-                record.put("dev-mode", true);
-            }
+            boolean tunnel = prepared.opcode == Tunnel.OPCODE;
+            DeviceEffects effects = tunnel ? DeviceEffects.none("a tunnel is judged by what it carries")
+                    : devices.effectsOf(device);
+            Requirement needed = tunnel ? TunnelJudge.requirement(prepared, device.info().id(), registry, devices)
+                    : prepared.requirement(effects);
+            CallRecord record = new CallRecord(caller, call, prepared, needed, grant, devModeActive());
             Optional<String> refusal = Gate.refusal(prepared.name, needed, grant, policy.role(), call.confirm());
             long start = System.nanoTime();
             if (refusal.isPresent()) {
-                write(with(record, "decision", "refused", "reason", refusal.get()));
+                write(record.with("decision", "refused", "reason", refusal.get()));
                 notify(device, prepared, needed, "refused", "refused", start, Map.of());
                 throw new RefusedException("refused: " + refusal.get(), needed.level(), needed.reach(),
                         grant.level(), grant.reach());
             }
-            write(with(record, "decision", "allowed", "reason", needed.why()));
+            Map<String, Object> allowed = record.with("decision", "allowed", "reason", needed.why());
+            if (prepared.changesNothing(needed, effects)) {
+                // Sending a command that only reads changes nothing on the device, so its decision may become
+                // durable with its result, one sync for both, before the call returns. A crash in between
+                // loses the records of a call that changed nothing and was never reported to its caller.
+                writeLater(allowed);
+            } else {
+                write(allowed);
+            }
             if (Gate.taints(needed.level())
-                    || (needed.level().compareTo(io.fwgate.api.Level.CONFIGURATION) >= 0 && fromDevBundle(prepared))) {
+                    || (needed.level().compareTo(Level.CONFIGURATION) >= 0 && fromDevBundle(prepared))) {
                 markTainted(call, prepared, needed);
             }
             return send(device, prepared, needed, record, start);
@@ -146,35 +164,52 @@ final class Router {
                 "unknown device " + call.device() + " (`fwgate list` shows the devices)"));
     }
 
-    private CallResult send(Devices.Reached device, PreparedCall prepared, Requirement needed,
-            Map<String, Object> record, long start) throws CallException {
+    private CallResult send(Devices.Reached device, PreparedCall prepared, Requirement needed, CallRecord record,
+            long start) throws CallException {
         DeviceResponse response;
         try {
+            Optional<PluginRecord> decodingPlugin = prepared.decodingPlugin();
+            if (decodingPlugin.isPresent()) {
+                decoding.refuseIfHung(decodingPlugin.get());
+            }
             response = devices.send(device, scoped(device, prepared.request, needed));
         } catch (IOException | RuntimeException e) {
-            write(with(record, "result", "delivery-failed", "error", String.valueOf(e.getMessage())));
+            write(record.with("result", "delivery-failed", "error", String.valueOf(e.getMessage())));
             notify(device, prepared, needed, "allowed", "delivery-failed", start, Map.of());
             throw new CallException(CallException.Kind.DELIVERY_FAILED,
                     "could not deliver " + prepared.name + " to " + device.info().id() + ": " + e.getMessage(), e);
         }
-        String statusName = ReturnCodes.name(device.info().kind(), response.status());
+        byte[] payload = response.payload();
+        int most = prepared.request.maxResponseSize();
+        if (payload.length > most) {
+            throw undecodable(device, prepared, needed, record, start, response.status(), device.info().id()
+                    + " answered with " + payload.length + " bytes, more than the at most " + most + " "
+                    + prepared.name + " returns; the answer was not decoded");
+        }
         Map<String, Object> decoded = Map.of();
         if (response.ok()) {
             try {
-                decoded = prepared.decode(response.payload(), response.fields());
+                decoded = prepared.decode(payload, response.fields(), decoding);
             } catch (DecodeException e) {
-                write(with(record, "result", "undecodable", "status", response.status(), "error", e.getMessage()));
-                notify(device, prepared, needed, "allowed", "undecodable", start, Map.of());
-                throw new CallException(CallException.Kind.DELIVERY_FAILED, device.info().id() + " answered "
-                        + prepared.name + " with a response that does not decode: " + e.getMessage());
+                throw undecodable(device, prepared, needed, record, start, response.status(), device.info().id()
+                        + " answered " + prepared.name + " with a response that does not decode: " + e.getMessage());
             }
         }
+        String statusName = ReturnCodes.name(device.info().kind(), response.status());
         boolean ok = response.ok() || response.status() == ReturnCodes.CXL_BACKGROUND_STARTED;
-        long seq = write(with(record, "result", ok ? "success" : "device-error", "status", response.status(),
-                "status-name", statusName, "response-bytes", response.payload().length));
+        long seq = write(record.with("result", ok ? "success" : "device-error", "status", response.status(),
+                "status-name", statusName, "response-bytes", payload.length));
         notify(device, prepared, needed, "allowed", ok ? "success" : "device-error", start, decoded);
         return new CallResult(device.info().id(), prepared.name, prepared.opcode, needed.level(), needed.reach(),
                 response.status(), statusName, decoded, seq);
+    }
+
+    /** Records an answer that cannot be read, and the failure the caller gets. */
+    private CallException undecodable(Devices.Reached device, PreparedCall prepared, Requirement needed,
+            CallRecord record, long start, int status, String problem) throws CallException {
+        write(record.with("result", "undecodable", "status", status, "error", problem));
+        notify(device, prepared, needed, "allowed", "undecodable", start, Map.of());
+        return new CallException(CallException.Kind.DELIVERY_FAILED, problem);
     }
 
     /**
@@ -210,9 +245,21 @@ final class Router {
         try {
             return audit.append(record);
         } catch (IOException e) {
-            throw new CallException(CallException.Kind.AUDIT_FAILED, "cannot write the audit log in "
-                    + settings.stateDir() + ": " + describe(e) + "; nothing was sent. Choose a state directory you"
-                    + " can write with --state DIR (or FWGATE_STATE)", e);
+            throw auditFailed(e);
+        }
+    }
+
+    private CallException auditFailed(IOException e) {
+        return new CallException(CallException.Kind.AUDIT_FAILED, "cannot write the audit log in "
+                + settings.stateDir() + ": " + describe(e) + "; nothing was sent. Choose a state directory you"
+                + " can write with --state DIR (or FWGATE_STATE)", e);
+    }
+
+    private void writeLater(Map<String, Object> record) throws CallException {
+        try {
+            audit.appendLater(record);
+        } catch (IOException e) {
+            throw auditFailed(e);
         }
     }
 
@@ -220,28 +267,6 @@ final class Router {
         String kind = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.FileSystemException ? "file system error" : "I/O error";
         return kind + " (" + e.getMessage() + ")";
-    }
-
-    private static Map<String, Object> baseRecord(Caller caller, CallRequest call, PreparedCall prepared,
-            Requirement needed, Grant grant) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("caller", AuditLog.fields("uid", caller.uid(), "gid", caller.gid(), "groups", caller.groups()));
-        record.put("device", call.device().toString());
-        record.put("command", prepared.name);
-        record.put("opcode", String.format("0x%04x", prepared.opcode));
-        record.put("plugin", prepared.plugin());
-        record.put("arguments", new java.util.TreeMap<>(call.arguments()));
-        record.put("level", needed.level().id());
-        record.put("reach", needed.reach().id());
-        record.put("granted-level", grant.level().id());
-        record.put("granted-reach", grant.reach().id());
-        return record;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
-        Map<String, Object> record = new LinkedHashMap<>(base);
-        record.putAll(AuditLog.fields(keyValues));
-        return record;
     }
 
     List<PluginRegistry.Bound> commandsOf(Devices.Reached device) {

@@ -12,13 +12,17 @@ import io.fwgate.cci.Tunnel;
 import io.fwgate.cci.TunnelHop;
 import io.fwgate.tables.CommandSpec;
 import io.fwgate.tables.CommandTable;
+import io.fwgate.tables.TableMatch;
 
 /**
  * Judges a Tunnel Management Command (5300h) by its innermost command, never by the tunnel itself: a
  * tunneled Get Health Info is telemetry, a tunneled Sanitize is debug-write-full. The inner opcode is
- * judged by the strictest declaration any active table of a CXL kind makes for it and, when the path
- * leads to a device fwgate knows ({@code <switch>/port<P>/ld<L>}), by that device's own CEL. An inner
- * opcode no table declares, or a tunnel that cannot be parsed, needs the highest level.
+ * judged by the strictest declaration of the tables that speak for its target, and by the target's own
+ * CEL when the path leads to a device fwgate knows ({@code <switch>/port<P>/ld<L>}). For a known target
+ * those are the tables whose match fits it; for a target fwgate does not know, only vendor-neutral CXL
+ * tables (no {@code pci-vendor-ids}): a vendor's table says what an opcode does on that vendor's devices,
+ * not on whatever sits behind a port. An inner opcode no such table declares, or a tunnel that cannot be
+ * parsed, needs the highest level.
  */
 final class TunnelJudge {
     private TunnelJudge() {
@@ -39,18 +43,20 @@ final class TunnelJudge {
             return new Requirement(Level.DEBUG_WRITE_FULL, Reach.DEVICE, "the tunnel request is malformed");
         }
         InnerCommand inner = parsed.get();
-        DeviceEffects target = targetEffects(through, inner, devices);
-        Requirement needed = Requirement.raw(inner.opcode(), target);
+        Optional<DeviceId> targetId = targetId(through, inner);
+        Optional<Devices.Reached> target = targetId.flatMap(devices::find);
+        DeviceEffects effects = target.map(devices::effectsOf).orElse(DeviceEffects.none(
+                targetId.map(id -> "no known device at " + id).orElse("not tunneled")));
+        Requirement needed = Requirement.raw(inner.opcode(), effects);
         boolean declared = false;
         for (PluginRecord plugin : registry.plugins()) {
             for (CommandTable table : plugin.tables()) {
-                if (!table.match().kinds().contains(DeviceKind.CXL_MEMORY_DEVICE)
-                        && !table.match().kinds().contains(DeviceKind.CXL_SWITCH)) {
+                if (!speaksFor(table.match(), target)) {
                     continue;
                 }
                 for (CommandSpec spec : table.commands()) {
                     if (spec.opcode() == inner.opcode() && spec.opcode() != Tunnel.OPCODE) {
-                        Requirement byTable = Requirement.of(spec, target);
+                        Requirement byTable = Requirement.of(spec, effects);
                         needed = declared ? stricter(needed, byTable) : byTable;
                         declared = true;
                     }
@@ -62,15 +68,23 @@ final class TunnelJudge {
         return new Requirement(needed.level(), needed.reach(), why, needed.unsupported());
     }
 
-    private static DeviceEffects targetEffects(DeviceId through, InnerCommand inner, Devices devices) {
+    /** Whether a table's declarations apply to the tunnel's target (see the class comment). */
+    static boolean speaksFor(TableMatch match, Optional<Devices.Reached> target) {
+        if (target.isPresent()) {
+            return match.matches(target.get().info());
+        }
+        return match.pciVendorIds().isEmpty() && (match.kinds().contains(DeviceKind.CXL_MEMORY_DEVICE)
+                || match.kinds().contains(DeviceKind.CXL_SWITCH));
+    }
+
+    private static Optional<DeviceId> targetId(DeviceId through, InnerCommand inner) {
         if (inner.path().isEmpty()) {
-            return DeviceEffects.none("not tunneled");
+            return Optional.empty();
         }
         TunnelHop first = inner.path().get(0);
         TunnelHop last = inner.path().get(inner.path().size() - 1);
-        DeviceId target = new DeviceId(through.transport(), through.address() + "/port" + first.id() + "/ld" + last.id());
-        return devices.find(target).map(devices::effectsOf)
-                .orElse(DeviceEffects.none("no known device at " + target));
+        return Optional.of(new DeviceId(through.transport(),
+                through.address() + "/port" + first.id() + "/ld" + last.id()));
     }
 
     private static Requirement stricter(Requirement a, Requirement b) {

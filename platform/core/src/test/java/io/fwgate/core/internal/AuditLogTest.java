@@ -152,4 +152,41 @@ class AuditLogTest {
         assertThat(verify()).isEqualTo(new AuditVerification(true, 0, ""));
         assertThat(log().trail().records(0)).isEmpty();
     }
+
+    @Test
+    void theSealIsOneFixedWidthLineOverwrittenInPlaceAfterEachSync() throws Exception {
+        AuditLog log = log();
+        log.append(AuditLog.fields("command", "c1"));
+        Path head = state.resolve(AuditLog.HEAD_FILE);
+        Object file = Files.readAttributes(head, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        for (int i = 2; i <= 12; i++) {
+            log.append(AuditLog.fields("command", "c" + i));
+        }
+        assertThat(Files.readAttributes(head, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("the same file, not a new one renamed over it").isEqualTo(file);
+        // the seal: the sequence number as 19 digits, a space, the SHA-256 of the record's line, a newline
+        assertThat(Files.readString(head)).isEqualTo("0000000000000000012 " + AuditChain.sha256(lines().get(11)) + "\n");
+        log.close();
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 12, ""));
+    }
+
+    @Test
+    void aRecordAppendedLaterBecomesDurableWithTheNextAppend() throws Exception {
+        AuditLog log = log();
+        assertThat(log.appendLater(AuditLog.fields("decision", "allowed"))).isEqualTo(1);
+        assertThat(log.durableSeq()).isZero();
+        assertThat(log.append(AuditLog.fields("result", "success"))).isEqualTo(2);
+        assertThat(log.durableSeq()).isEqualTo(2);
+        log.close();
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 2, ""));
+        assertThat(log().trail().records(0)).extracting(r -> r.get("seq")).containsExactly(1, 2);
+    }
+
+    @Test
+    void recordsRemovedFromTheEndOfALogSealedInPlaceAreDetected() throws Exception {
+        writeRecords(6);
+        List<String> lines = lines();
+        rewrite(lines.subList(0, 4));
+        assertThat(verify().problem()).contains("the head seal names record 6 but the log ends at record 4");
+    }
 }

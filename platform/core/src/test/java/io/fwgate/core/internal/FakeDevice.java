@@ -19,6 +19,7 @@ import io.fwgate.api.spi.Transport;
 /**
  * A one-device transport for router tests: answers Get Supported Logs and Get Log from a CEL given as
  * {opcode, effect} pairs, and every other opcode with the answer function. Records what it was sent.
+ * Lists {@link #ID}, a memory device of PCI vendor 8086h, unless told to list others.
  */
 final class FakeDevice implements Transport {
     static final DeviceId ID = new DeviceId("fake", "mem0");
@@ -26,6 +27,8 @@ final class FakeDevice implements Transport {
     private final byte[] cel;
     private Function<DeviceRequest, DeviceResponse> answer = r -> new DeviceResponse(0, new byte[0]);
     private IOException failure;
+    private volatile List<DeviceInfo> listed = List.of(
+            new DeviceInfo(ID, DeviceKind.CXL_MEMORY_DEVICE, 0x8086, 0x0d93, Optional.of("0x1"), "fake"));
 
     FakeDevice(int... celPairs) {
         ByteBuffer buffer = ByteBuffer.allocate(celPairs.length * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -37,6 +40,12 @@ final class FakeDevice implements Transport {
 
     FakeDevice answering(Function<DeviceRequest, DeviceResponse> answer) {
         this.answer = answer;
+        return this;
+    }
+
+    /** @param devices what discovery lists from now on (every one answers as this fake does) */
+    FakeDevice listing(DeviceInfo... devices) {
+        this.listed = List.of(devices);
         return this;
     }
 
@@ -57,7 +66,7 @@ final class FakeDevice implements Transport {
 
     @Override
     public List<DeviceInfo> devices() {
-        return List.of(new DeviceInfo(ID, DeviceKind.CXL_MEMORY_DEVICE, 0x8086, 0x0d93, Optional.of("0x1"), "fake"));
+        return listed;
     }
 
     @Override

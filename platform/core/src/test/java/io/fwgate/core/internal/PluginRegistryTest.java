@@ -54,7 +54,7 @@ class PluginRegistryTest {
         assertThat(second.refusal()).hasValue(RefusalReason.DUPLICATE_OPCODE);
         assertThat(second.detail()).contains("0x4000").contains("cxl");
         assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("identify");
-        assertThat(registry.plugins()).extracting(p -> p.view().state()).containsExactly("ACTIVE", "REFUSED");
+        assertThat(registry.plugins()).extracting(p -> p.view(Optional.empty()).state()).containsExactly("ACTIVE", "REFUSED");
     }
 
     @Test
@@ -64,6 +64,22 @@ class PluginRegistryTest {
         PluginRecord nvme = registry.admit(plugin(11, "nvme", DeviceKind.NVME_CONTROLLER,
                 command("sanitize", 0x84, Level.DEBUG_WRITE_FULL, Effect.LOGICAL_BLOCK_CONTENT_CHANGE)));
         assertThat(nvme.active()).isTrue();
+    }
+
+    @Test
+    void tablesForDifferentTransportsMayDeclareTheSameOpcode() {
+        CommandTable overSerial = new CommandTable("a!/t.json", "v", new TableMatch(Set.of(DeviceKind.CXL_SWITCH),
+                Set.of(), Set.of("mctp-serial")), List.of(command("poll", 0x0401, Level.TELEMETRY)));
+        CommandTable overKernel = new CommandTable("b!/t.json", "v", new TableMatch(Set.of(DeviceKind.CXL_SWITCH),
+                Set.of(), Set.of("mctp")), List.of(command("poll-kernel", 0x0401, Level.TELEMETRY)));
+        registry.admit(new PluginRecord(10, "a", "1.0.0", List.of("t.json"), List.of(overSerial), Optional.empty(), ""));
+        PluginRecord second = registry.admit(
+                new PluginRecord(11, "b", "1.0.0", List.of("t.json"), List.of(overKernel), Optional.empty(), ""));
+        PluginRecord anyTransport = registry.admit(plugin(12, "c", DeviceKind.CXL_SWITCH,
+                command("other", 0x0401, Level.TELEMETRY)));
+
+        assertThat(second.active()).as("no device is reached over both transports").isTrue();
+        assertThat(anyTransport.refusal()).hasValue(RefusalReason.DUPLICATE_OPCODE);
     }
 
     @Test
@@ -102,5 +118,23 @@ class PluginRegistryTest {
         registry.remove(10);
         assertThat(registry.commandsFor(MEM0)).isEmpty();
         assertThat(registry.plugins()).isEmpty();
+    }
+
+    @Test
+    void theCommandsFoundForADeviceFollowEveryAdmissionAndRemoval() {
+        registry.admit(plugin(10, "cxl", DeviceKind.CXL_MEMORY_DEVICE, command("identify", 0x4000, Level.TELEMETRY)));
+        assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("identify");
+        registry.admit(plugin(11, "more", DeviceKind.CXL_MEMORY_DEVICE, command("health", 0x4200, Level.TELEMETRY)));
+        assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("identify", "health");
+        registry.remove(10);
+        assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("health");
+    }
+
+    @Test
+    void devicesMatchingTheSameTablesShareOneListOfCommands() {
+        registry.admit(plugin(10, "cxl", DeviceKind.CXL_MEMORY_DEVICE, command("identify", 0x4000, Level.TELEMETRY)));
+        DeviceInfo mem1 = new DeviceInfo(new DeviceId("emu", "mem1"), DeviceKind.CXL_MEMORY_DEVICE, 0x8086, 0x0d93,
+                Optional.empty(), "");
+        assertThat(registry.commandsFor(mem1)).isSameAs(registry.commandsFor(MEM0));
     }
 }
