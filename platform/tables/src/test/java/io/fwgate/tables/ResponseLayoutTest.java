@@ -31,6 +31,16 @@ class ResponseLayoutTest {
     }
 
     @Test
+    void aSignedBitFieldIsSignExtendedFromItsWidth() throws Exception {
+        ResponseLayout layout = response("{'max-size': 2, 'fields': ["
+                + "{'name': 'low', 'offset': 0, 'type': 's16', 'shift': 0, 'width': 4},"
+                + "{'name': 'high', 'offset': 0, 'type': 's16', 'shift': 4, 'width': 4}]}");
+
+        // bits 3:0 = 0111b (7), bits 7:4 = 1111b (-1 in four bits)
+        assertThat(layout.decode(bytes("f700"))).containsExactly(entry("low", 7L), entry("high", -1L));
+    }
+
+    @Test
     void u64AboveLongMaxIsABigInteger() throws Exception {
         ResponseLayout layout = response("{'max-size': 16, 'fields': [{'name': 'a', 'offset': 0, 'type': 'u64'},"
                 + " {'name': 'b', 'offset': 8, 'type': 'u64'}]}");

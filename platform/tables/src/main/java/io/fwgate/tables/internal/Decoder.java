@@ -44,7 +44,8 @@ final class Decoder {
     private Map<String, Object> level(List<ResponseField> fields, int base, int end, String prefix)
             throws DecodeException {
         Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, BigInteger> raws = new HashMap<>();
+        // raw values are kept only where an array of this level may take its count from them
+        Map<String, BigInteger> raws = hasArray(fields) ? new HashMap<>() : null;
         for (ResponseField f : fields) {
             long at = (long) base + f.offset();
             switch (f.type()) {
@@ -67,11 +68,22 @@ final class Decoder {
                 default:
                     long container = f.fromTransport() ? transportValue(f) : payloadValue(f, prefix, at, end);
                     long bits = f.isBitField() ? (container >>> f.shift()) & Bits.mask(f.width()) : container;
-                    raws.put(f.name(), unsigned(bits));
+                    if (raws != null) {
+                        raws.put(f.name(), unsigned(bits));
+                    }
                     out.put(f.name(), Values.of(f, bits));
             }
         }
         return out;
+    }
+
+    private static boolean hasArray(List<ResponseField> fields) {
+        for (ResponseField f : fields) {
+            if (f.type() == FieldType.ARRAY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long payloadValue(ResponseField f, String prefix, long at, int end) throws DecodeException {

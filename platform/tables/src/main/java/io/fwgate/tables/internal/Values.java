@@ -20,6 +20,12 @@ final class Values {
      *         Long (a BigInteger when it does not fit)
      */
     static Object of(ResponseField f, long bits) {
+        if (plainNumber(f)) {
+            long value = f.type().signed() ? signExtend(bits, f.valueBits()) : bits;
+            if (f.type().signed() || value >= 0) {
+                return value;
+            }
+        }
         BigInteger raw = Decoder.unsigned(bits);
         // tables may key a value by its bit pattern (0xffff) or as a signed number (-1)
         BigInteger signed = signExtend(raw, f.valueBits());
@@ -39,6 +45,16 @@ final class Values {
         }
         BigInteger value = f.type().signed() ? signed : raw;
         return narrow(value.multiply(f.scale()).add(f.bias()));
+    }
+
+    /** Most fields are numbers shown as they are: no names, no scale, no bias, so no BigInteger either. */
+    private static boolean plainNumber(ResponseField f) {
+        return f.special().isEmpty() && !f.bool() && f.enumNames().isEmpty() && f.flagNames().isEmpty()
+                && f.bias().signum() == 0 && f.scale().equals(BigInteger.ONE);
+    }
+
+    private static long signExtend(long bits, int width) {
+        return width >= Long.SIZE ? bits : bits << (Long.SIZE - width) >> (Long.SIZE - width);
     }
 
     private static String named(Map<BigInteger, String> names, BigInteger raw, BigInteger signed) {
