@@ -3,7 +3,9 @@
 # distribution/benchmarks/target/benchmarks/result.json and summary.md. A full run takes about 10
 # minutes and puts the summary into docs/PERFORMANCE.md under "Latest run"; --quick is a 1-2 minute
 # smoke run whose figures are indicative only, so it leaves the docs alone.
-# Builds what is missing first: this module, and the assembled runtime if there is none.
+# Builds what is missing first: this module (./mvnw install builds it and runs its unit tests, never the
+# benchmarks; this script builds it alone, without tests, when it is older than its sources), and the
+# assembled runtime if there is none.
 # --tree DIR measures the assembly of another source tree (its fwgate script and
 # distribution/runtime/target/fwgate), e.g. a branch to compare, instead of this one's.
 set -euo pipefail
@@ -71,8 +73,7 @@ for entry in "${entries[@]}"; do
 done
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 "$java" -cp "$classpath" io.fwgate.benchmarks.BenchMain \
-    --out "$out" --fwgate "$snapshot/distribution/runtime/target/fwgate" --script "$snapshot/fwgate" \
-    --picocli-sources "$target/picocli-sources.jar" "${quick[@]}"
+    --out "$out" --fwgate "$snapshot/distribution/runtime/target/fwgate" --script "$snapshot/fwgate" "${quick[@]}"
 rm -rf "$out/work"
 
 echo "run-benchmarks: summary in $out/summary.md" >&2

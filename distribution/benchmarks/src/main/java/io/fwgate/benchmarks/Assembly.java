@@ -1,10 +1,13 @@
 package io.fwgate.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The assembled runtime the whole-process measurements drive ({@code distribution/runtime/target/fwgate})
@@ -46,6 +49,32 @@ record Assembly(Path dir, Path script) {
         command.addAll(flags);
         command.addAll(List.of("-jar", launcher().toString()));
         return command;
+    }
+
+    /**
+     * Copies the assembly and the script into a tree of their own, without archives a run made: the
+     * script finds the assembly beside itself, and keeps one archive per tree.
+     *
+     * @param tree an empty directory
+     * @return the copy
+     * @throws IOException if it cannot be written
+     */
+    Assembly copy(Path tree) throws IOException {
+        Path to = tree.resolve("distribution/runtime/target/fwgate");
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(dir.relativize(file).toString());
+                String name = file.getFileName().toString();
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!name.startsWith("fwgate.")) {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Path copied = Files.copy(script, tree.resolve(script.getFileName().toString()),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        return new Assembly(to, copied);
     }
 
     /** @return this JVM's {@code java}, the one the script finds on a machine like this */

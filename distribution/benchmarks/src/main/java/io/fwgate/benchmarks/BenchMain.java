@@ -15,10 +15,11 @@ import java.util.Optional;
  * still run. Exits 0 once the report is written, whatever the figures: a missed target is a finding,
  * never a build failure.
  *
- * <p>Usage: {@code BenchMain --out DIR --fwgate DIR --script FILE [--picocli-sources JAR] [--quick]}
+ * <p>Usage: {@code BenchMain --out DIR --fwgate DIR --script FILE [--quick]}
  */
 public final class BenchMain {
-    private static final String JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    /** Where these machines have a JDK 25 (Temurin); item 5 measures it when it is there. */
+    static final String JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
     private final Options options;
     private final Report report;
     private final Assembly assembly;
@@ -48,12 +49,11 @@ public final class BenchMain {
         }
         Options options = new Options(quick, Path.of(required(named, "--out")), Path.of(required(named, "--fwgate")),
                 Path.of(required(named, "--script")));
-        Optional<Path> sources = Optional.ofNullable(named.get("--picocli-sources")).map(Path::of).filter(Files::isRegularFile);
         String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         Report report = new Report("Run of " + when + (quick ? " (--quick: a smoke run, figures indicative only)"
                 : " (full run)"), Machine.describe());
         Files.createDirectories(options.work());
-        new BenchMain(options, report).runAll(sources);
+        new BenchMain(options, report).runAll();
         report.note("Load average (1, 5, 15 min) at the end: " + Machine.loadAverage() + ".");
         report.write(options.out());
         System.out.println("fwgate benchmarks: wrote " + options.out().resolve("result.json") + " and summary.md");
@@ -63,12 +63,12 @@ public final class BenchMain {
         String value = named.get(name);
         if (value == null) {
             throw new IllegalArgumentException("missing " + name + " (usage: BenchMain --out DIR --fwgate DIR"
-                    + " --script FILE [--picocli-sources JAR] [--quick])");
+                    + " --script FILE [--quick])");
         }
         return value;
     }
 
-    private void runAll(Optional<Path> picocliSources) {
+    private void runAll() {
         InProcessBench inProcess = new InProcessBench(options);
         measure(1, GateFigures.TARGET, () -> inProcess.gate(report));
         measure(2, AuditFigures.TARGET, () -> inProcess.audit(report));
@@ -80,7 +80,7 @@ public final class BenchMain {
                 report.verdict(Verdict.notMeasured(Integer.parseInt(item[0]), item[1], missing.get()));
             }
         } else {
-            measureWithDaemon(picocliSources);
+            measureWithDaemon();
             measure(6, HotReloadBench.TARGET, () -> new HotReloadBench(options, assembly).run(report));
             measure(7, ColdStartBench.TARGET, () -> new ColdStartBench(options, assembly).run(report));
         }
@@ -88,7 +88,7 @@ public final class BenchMain {
     }
 
     /** Items 4 and 5 share one daemon, started as a user starts it. */
-    private void measureWithDaemon(Optional<Path> picocliSources) {
+    private void measureWithDaemon() {
         DaemonRun daemon;
         try {
             System.out.println("fwgate benchmarks: starting the daemon for items 4 and 5");
@@ -105,7 +105,7 @@ public final class BenchMain {
         try (daemon) {
             measure(4, DaemonBench.TARGET, () -> new DaemonBench(options).run(report, daemon));
             Optional<Path> jdk25 = Optional.of(Path.of(JDK25)).filter(Files::isDirectory);
-            measure(5, CliBench.TARGET, () -> new CliBench(options, assembly, picocliSources, jdk25).run(report, daemon));
+            measure(5, CliBench.TARGET, () -> new CliBench(options, assembly, jdk25).run(report, daemon));
         } catch (Exception e) {
             report.note("The daemon of items 4 and 5 did not stop cleanly: " + e.getMessage());
         }

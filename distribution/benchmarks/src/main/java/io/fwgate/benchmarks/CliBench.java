@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * Item 5: wall time of {@code fwgate call emu:mem0 get-health-info} as a user types it, against a running
  * daemon, and of the steps that make it up: the JVM alone, the launcher as a client with JVM defaults,
- * with C1 only and the serial collector, with a class data archive of this command, and two experiments
- * (picocli compiled for Java 17 so the archive can hold it; JDK 25's AOT cache). The in-process run
- * (OSGi framework boot, no daemon) is there for reference.
+ * with C1 only and the serial collector, with a class data archive of this command, on JDK 25 with an AOT
+ * cache, and the script as typed, also with JAVA_HOME naming a JDK 25. The in-process run (OSGi framework
+ * boot, no daemon) is there for reference.
  */
 final class CliBench {
     static final String TARGET = "`fwgate call` against a running daemon: p50 under 150 ms";
@@ -22,18 +22,19 @@ final class CliBench {
     private static final List<String> FAST = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
     private final Options options;
     private final Assembly assembly;
-    private final Optional<Path> picocliSources;
     private final Optional<Path> jdk25;
 
-    CliBench(Options options, Assembly assembly, Optional<Path> picocliSources, Optional<Path> jdk25) {
+    CliBench(Options options, Assembly assembly, Optional<Path> jdk25) {
         this.options = options;
         this.assembly = assembly;
-        this.picocliSources = picocliSources;
         this.jdk25 = jdk25;
     }
 
-    /** One way of running the command. */
-    private record Plan(String name, List<String> command, String expect) {
+    /** One way of running the command, with variables added to the environment. */
+    private record Plan(String name, List<String> command, Map<String, String> environment, String expect) {
+        Plan(String name, List<String> command, String expect) {
+            this(name, command, Map.of(), expect);
+        }
     }
 
     /** One measured way of running the command. */
@@ -52,10 +53,10 @@ final class CliBench {
         plans.add(new Plan("... + class data archive of this command (CDS)", archived(assembly, java, call,
                 work.resolve("cli.jsa"), work), "success"));
         List<String> notes = new ArrayList<>();
-        experiments(plans, notes, call, work);
         Plan script = new Plan("**the `fwgate` script as typed** (bash, its flags, its archive)",
                 with(assembly.viaScript(), call), "success");
         plans.add(script);
+        jdk25(plans, notes, call, work);
         List<Step> steps = interleaved(plans, options.pick(5, 20), work);
         Path direct = Files.createDirectories(work.resolve("direct"));
         List<String> inProcess = with(assembly.viaJava(java, FAST), List.of("--direct", "--emulated", "--state",
@@ -76,7 +77,8 @@ final class CliBench {
         long[][] nanos = new long[plans.size()][runs];
         for (int round = -2; round < runs; round++) {
             for (int p = 0; p < plans.size(); p++) {
-                long time = OneShot.time(plans.get(p).command(), work, plans.get(p).expect());
+                Plan plan = plans.get(p);
+                long time = OneShot.time(plan.command(), plan.environment(), work, plan.expect());
                 if (round >= 0) {
                     nanos[p][round] = time;
                 }
@@ -89,30 +91,34 @@ final class CliBench {
         return steps;
     }
 
-    private void experiments(List<Plan> plans, List<String> notes, List<String> call, Path work)
+    /**
+     * JDK 25's AOT cache, as the script makes it (a recorded run, then the cache made from it), started
+     * directly and through the script with JAVA_HOME naming the JDK. The script runs from a copy of the
+     * tree: one archive per tree, and the plan above keeps its own JDK's.
+     */
+    private void jdk25(List<Plan> plans, List<String> notes, List<String> call, Path work)
             throws IOException, InterruptedException {
-        if (options.quick()) {
-            notes.add("The experiments (picocli for Java 17, JDK 25 AOT cache) are skipped in --quick runs.");
-            return;
-        }
-        if (picocliSources.isEmpty()) {
-            notes.add("Experiment skipped: picocli's sources jar is not in target/ (build the module).");
-            return;
-        }
-        Assembly modern = ModernPicocli.build(assembly, picocliSources.get(), Files.createDirectories(work.resolve("modern")));
-        plans.add(new Plan("experiment: ... + CDS, picocli compiled for Java 17 so the archive holds it",
-                archived(modern, Assembly.java(), call, work.resolve("modern.jsa"), work), "success"));
         if (jdk25.isEmpty()) {
-            notes.add("Experiment skipped: no JDK 25 at /usr/lib/jvm/temurin-25-jdk-amd64.");
+            notes.add("JDK 25 not measured: no JDK 25 at " + BenchMain.JDK25 + ".");
             return;
         }
         String java25 = jdk25.get().resolve("bin/java").toString();
         Path cache = work.resolve("client.aot");
+        Path configuration = work.resolve("client.aotconf");
         List<String> flags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-        OneShot.time(with(modern.viaJava(java25, with(flags, List.of("-XX:AOTCacheOutput=" + cache))), call), work,
-                "success");
-        plans.add(new Plan("experiment: JDK 25 + AOT cache (JEP 483/514), picocli for Java 17",
-                with(modern.viaJava(java25, with(flags, List.of("-XX:AOTCache=" + cache))), call), "success"));
+        OneShot.time(with(assembly.viaJava(java25, with(flags, List.of("-XX:AOTMode=record",
+                "-XX:AOTConfiguration=" + configuration))), call), work, "success");
+        Process create = new ProcessBuilder(assembly.viaJava(java25, with(flags, List.of("-XX:AOTMode=create",
+                "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache)))).redirectErrorStream(true)
+                .redirectOutput(work.resolve("client.aot.log").toFile()).start();
+        if (create.waitFor() != 0) {
+            throw new IOException("the AOT cache was not made: see " + work.resolve("client.aot.log"));
+        }
+        plans.add(new Plan("JDK 25 + AOT cache (JEP 483) of this command, C1, SerialGC",
+                with(assembly.viaJava(java25, with(flags, List.of("-XX:AOTCache=" + cache))), call), "success"));
+        Assembly copy = assembly.copy(Files.createDirectories(work.resolve("jdk25")));
+        plans.add(new Plan("the `fwgate` script with JAVA_HOME naming JDK 25 (its AOT cache)",
+                with(copy.viaScript(), call), Map.of("JAVA_HOME", jdk25.get().toString()), "success"));
     }
 
     /** Writes the archive in a training run, then returns the command line that maps it. */

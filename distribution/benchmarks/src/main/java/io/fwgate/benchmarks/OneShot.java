@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command to its end as a user's shell would, and times it from process start to exit. */
@@ -22,11 +23,21 @@ final class OneShot {
      * @throws IOException if it failed, with its output
      */
     static long time(List<String> command, Path work, String expect) throws IOException, InterruptedException {
+        return time(command, Map.of(), work, expect);
+    }
+
+    /**
+     * @param environment variables set for this command on top of this process's (without FWGATE_*)
+     * @see #time(List, Path, String)
+     */
+    static long time(List<String> command, Map<String, String> environment, Path work, String expect)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(work, "run", ".out");
         Path err = Files.createTempFile(work, "run", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             DaemonRun.clean(builder);
+            builder.environment().putAll(environment);
             long start = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {

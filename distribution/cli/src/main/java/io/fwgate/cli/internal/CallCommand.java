@@ -19,15 +19,19 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code fwgate call DEVICE COMMAND}: runs one command as the invoking user. A device that answers with a
  * failure status ends with {@link ExitCode#DEVICE_FAILED}, after printing what it answered. A command that
- * starts a background operation (CXL Background Command Started; NVMe Sanitize) is followed until it ends,
- * unless {@code --no-wait} asks for its {@link Handle} instead.
+ * starts a background operation (CXL Background Command Started; NVMe Sanitize) is followed until it ends
+ * or makes no progress for {@code --wait-timeout}, unless {@code --no-wait} asks for its {@link Handle} instead.
  */
 @Command(name = "call", description = { "Run one command on a device, as you (the kernel's idea of you).",
-        "A background operation (sanitize, firmware transfer, media scan) is followed to its end: a progress bar "
-                + "on a terminal, progress lines with --json. --no-wait prints a handle for 'fwgate wait'." })
+        "A background operation (sanitize, firmware transfer, media scan) is followed to its end, or until it "
+                + "makes no progress for --wait-timeout: a progress bar on a terminal, progress lines with --json. "
+                + "--no-wait prints a handle for 'fwgate wait'." })
 final class CallCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    WaitOptions waiting;
 
     @Parameters(index = "0", paramLabel = "DEVICE", description = "A device id from 'fwgate list', e.g. emu:mem0.")
     DeviceId device;
@@ -79,7 +83,7 @@ final class CallCommand implements Callable<Integer> {
             }
             return ExitCode.SUCCESS.code();
         }
-        return new Background(context, options.json).follow(caller, handle).code();
+        return new Background(context, options.json, waiting.timeout).follow(caller, handle).code();
     }
 
     static void human(PrintWriter out, CallResult result) {

@@ -1,10 +1,10 @@
 package io.fwgate.cli.internal;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 import io.fwgate.api.DeviceId;
@@ -21,6 +21,14 @@ import picocli.CommandLine.TypeConversionException;
  * stack trace reaches the user. Stateless: each {@link #run} builds its own parser.
  */
 final class Cli {
+    /** picocli's system property: built-in converters it does not register, as comma-separated regexes. */
+    static final String EXCLUDED_CONVERTERS = "picocli.converters.excludes";
+    /**
+     * The converters for java.time and java.sql types, which picocli registers by reflection on every start
+     * (a few milliseconds of a one-shot client): no fwgate option has such a type but a Duration, which
+     * has the CLI's own converter.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
     private final Gateway gateway;
     private final Context.CallerSource callers;
     private final Supplier<String> version;
@@ -99,6 +107,7 @@ final class Cli {
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.helpList());
         line.registerConverter(DeviceId.class, Cli::deviceId);
+        line.registerConverter(Duration.class, Cli::duration);
         line.setOut(context.out());
         line.setErr(context.err());
         line.setParameterExceptionHandler(Cli::usageError);
@@ -124,6 +133,14 @@ final class Cli {
     private static DeviceId deviceId(String text) {
         try {
             return DeviceId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return WaitOptions.parse(text);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

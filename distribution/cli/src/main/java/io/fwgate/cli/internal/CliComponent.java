@@ -36,7 +36,7 @@ public final class CliComponent implements Function<String[], Integer> {
         this.scr = scr;
         String version = context.getBundle().getVersion().toString();
         this.cli = new Cli(gateway, ProcStatus::self, () -> version,
-                new Environment(context::getProperty, System.console() != null, Environment.Pacer.POLL, Daemon::run));
+                new Environment(context::getProperty, System.console() != null, Environment.Pacer.SYSTEM, Daemon::run));
     }
 
     @Override

@@ -18,7 +18,9 @@ enum ExitCode {
     /** The device answered with a failure status. */
     DEVICE_FAILED(4, "the device answered with a failure status"),
     /** The request could not be delivered to the device, or no answer came back. */
-    DELIVERY_FAILED(5, "delivery to the device failed");
+    DELIVERY_FAILED(5, "delivery to the device failed"),
+    /** A background operation made no progress for {@code --wait-timeout}; it may still run, its handle is printed. */
+    STILL_RUNNING(6, "stopped waiting on a background operation that made no progress");
 
     private final int code;
     private final String meaning;

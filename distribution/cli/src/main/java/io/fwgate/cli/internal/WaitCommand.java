@@ -12,10 +12,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code fwgate wait HANDLE}: follows a background operation that {@code call --no-wait} started. */
 @Command(name = "wait", description = "Follow a background operation started by 'fwgate call --no-wait' until "
-        + "it ends: a progress bar on a terminal, progress lines with --json.")
+        + "it ends, or until it makes no progress for --wait-timeout: a progress bar on a terminal, progress "
+        + "lines with --json.")
 final class WaitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    WaitOptions waiting;
 
     @Parameters(index = "0", paramLabel = "HANDLE", description = "The handle 'call --no-wait' printed, "
             + "DEVICE:OPCODE:AUDIT-SEQUENCE, e.g. emu:mem0:0x4400:17.")
@@ -38,6 +42,6 @@ final class WaitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new Background(context, options.json).follow(context.caller(), parsed).code();
+        return new Background(context, options.json, waiting.timeout).follow(context.caller(), parsed).code();
     }
 }

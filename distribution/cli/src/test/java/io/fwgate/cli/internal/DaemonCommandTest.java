@@ -19,8 +19,7 @@ class DaemonCommandTest {
     private final List<DaemonSettings> started = new ArrayList<>();
 
     private Run daemon(Map<String, String> properties, String... args) {
-        Environment environment = new Environment(properties::get, false, () -> {
-        }, (g, settings, out, err) -> {
+        Environment environment = new Environment(properties::get, false, new FakePacer(), (g, settings, out, err) -> {
             assertThat(g).isSameAs(gateway);
             started.add(settings);
             return 0;
@@ -77,8 +76,7 @@ class DaemonCommandTest {
 
     @Test
     void theDaemonsExitCodeIsTheProcesses() {
-        Environment failing = new Environment(name -> null, false, () -> {
-        }, (g, settings, out, err) -> {
+        Environment failing = new Environment(name -> null, false, new FakePacer(), (g, settings, out, err) -> {
             err.println("fwgate: cannot start the daemon: another fwgate daemon answers on x");
             return 1;
         });

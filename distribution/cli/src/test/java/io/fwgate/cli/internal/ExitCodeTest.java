@@ -17,6 +17,6 @@ class ExitCodeTest {
 
     @Test
     void codesAreDistinctAndListedInOrder() {
-        assertThat(ExitCode.helpList().keySet()).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(ExitCode.helpList().keySet()).containsExactly("0", "1", "2", "3", "4", "5", "6");
     }
 }

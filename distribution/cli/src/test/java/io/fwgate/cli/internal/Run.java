@@ -27,11 +27,15 @@ record Run(int exit, String out, String err) {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** No pauses between polls, the given properties, and a daemon that refuses to run. */
+    /** A clock that moves only by the pauses between polls, the given properties, and a daemon that refuses to run. */
     static Environment environment(boolean terminal, Map<String, String> properties) {
+        return environment(terminal, properties, new FakePacer());
+    }
+
+    /** The given properties and pacer, and a daemon that refuses to run. */
+    static Environment environment(boolean terminal, Map<String, String> properties, Environment.Pacer pacer) {
         Map<String, String> copy = new HashMap<>(properties);
-        return new Environment(copy::get, terminal, () -> {
-        }, (gateway, settings, out, err) -> {
+        return new Environment(copy::get, terminal, pacer, (gateway, settings, out, err) -> {
             throw new AssertionError("this test runs no daemon");
         });
     }
