@@ -41,7 +41,8 @@ class DiskFullTest {
     private Path filler;
     private boolean mounted;
     private final FaultyDevice devices = new FaultyDevice(0x4200, 0x0000, 0x0301, 0x0008)
-            .with("mem0", r -> new DeviceResponse(0, new byte[18]));
+            // Get Health Info answers its 18 bytes, Set Timestamp nothing, as a device does
+            .with("mem0", r -> new DeviceResponse(0, new byte[r.opcode() == 0x4200 ? 18 : 0]));
 
     @BeforeEach
     void mountSmallFileSystem() throws Exception {

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * which bounds what the JDK reads into memory.
  */
 final class SignatureCheck {
+    /** The most an empty entry takes compressed: nothing stored, or the 2 bytes of an empty deflate stream. */
+    private static final long EMPTY_DEFLATED = 2;
     private static final int BUFFER = 64 * 1024;
 
     private SignatureCheck() {
@@ -104,8 +106,17 @@ final class SignatureCheck {
         return complete;
     }
 
-    /** No signature ever covers a name ending in '/': such an entry may be there, but may carry nothing. */
+    /**
+     * No signature ever covers a name ending in '/': such an entry may be there, but may carry nothing.
+     * The sizes are checked as well as the bytes read: the verifying stream stops at the entry's size,
+     * while a plain zip reader (the framework's) reads a stored entry to its compressed size, so a stored
+     * directory entry of size 0 could still carry data past what this stream shows.
+     */
     private static void emptyDirectory(JarFile jar, JarEntry entry) throws Refusal, IOException {
+        if (entry.getSize() != 0 || entry.getCompressedSize() > EMPTY_DEFLATED) {
+            throw new Refusal(Reason.UNSIGNED_ENTRIES, "the entry " + entry.getName()
+                    + " is named as a directory but carries data, which no signature covers");
+        }
         try (InputStream in = jar.getInputStream(entry)) {
             if (in.read() >= 0) {
                 throw new Refusal(Reason.UNSIGNED_ENTRIES, "the entry " + entry.getName()
