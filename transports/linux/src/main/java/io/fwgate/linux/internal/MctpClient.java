@@ -3,12 +3,12 @@ package io.fwgate.linux.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import com.sun.jna.Memory;
 
@@ -19,21 +19,22 @@ import io.fwgate.linux.internal.sys.Errno;
 import io.fwgate.linux.internal.sys.ErrnoException;
 import io.fwgate.linux.internal.sys.SockaddrMctp;
 import io.fwgate.linux.internal.sys.Syscalls;
+import io.fwgate.mctp.MctpCommands;
 
 /**
- * Sends one CCI request to an MCTP endpoint over an AF_MCTP datagram socket and waits for its response.
- * Each request gets its own socket with the tag owner bit set, so the kernel allocates an MCTP tag and
- * routes only the answers to that tag to this socket; the CCI message tag and opcode are checked as
- * well, and anything else that arrives (a late answer to an earlier request) is dropped. Thread-safe.
+ * The kernel AF_MCTP binding: requests to MCTP endpoints built and their answers checked by
+ * {@link MctpCommands}, the same code as the userspace serial binding's. CXL commands go as the endpoint's
+ * CXL message type, MCTP control and NVMe-MI as the transport parameter {@value MctpCommands#TYPE_PARAMETER}
+ * names. Each request gets its own datagram socket and is sent with the tag owner bit, so the kernel allocates
+ * an MCTP tag and routes only the answers to that tag to this socket; of those, a datagram from the endpoint
+ * (tag owner clear) that {@link MctpCommands} says answers the request is the answer, and anything else (a
+ * late answer to an earlier request) is dropped. Thread-safe.
  */
 final class MctpClient {
-    /** The MCTP message type byte's integrity check bit; CCI messages do not set it. */
-    private static final int TYPE_MASK = 0x7f;
-
     private final Syscalls sys;
     private final LongSupplier nanos;
     private final long timeoutNanos;
-    private final AtomicInteger tags = new AtomicInteger();
+    private final Map<DeviceId, MctpCommands> commands = new ConcurrentHashMap<>();
 
     /**
      * @param sys the system calls
@@ -48,33 +49,22 @@ final class MctpClient {
 
     /**
      * @param endpoint where the request goes
-     * @param request an opcode and its payload; no parameters
-     * @return the response's return code and payload, and the field {@code vendor-status}
+     * @param request a CXL command, or with {@value MctpCommands#TYPE_PARAMETER} a command of that message type
+     * @return the answer, as {@link MctpCommands} maps it: CXL return code and payload, field
+     *         {@code vendor-status} when not 0; control completion code and data; NVMe-MI status, data and
+     *         field {@code result}
      * @throws UnsupportedOperationException if the kernel has no AF_MCTP sockets
-     * @throws IllegalArgumentException for parameters, an opcode above FFFFh or a payload above the CCI limit
+     * @throws IllegalArgumentException for other parameters, an opcode that does not suit the message type, or
+     *         a payload above the CCI limit
      * @throws SocketTimeoutException if no answer came in time
-     * @throws IOException if the request was not sent (no route: ENETUNREACH, EHOSTUNREACH) or the answer
-     *         was larger than the request accepts
+     * @throws IOException if the request was not sent (no route: ENETUNREACH, EHOSTUNREACH), or the answer was
+     *         malformed, failed its integrity check, or was larger than the request accepts
      */
     DeviceResponse send(MctpEndpoint endpoint, DeviceRequest request) throws IOException {
-        DeviceId id = endpoint.id();
-        if (!request.parameters().isEmpty()) {
-            throw new IllegalArgumentException("CCI messages take no transport parameters, got "
-                    + request.parameters().keySet());
-        }
-        if (request.opcode() < 0 || request.opcode() > 0xffff) {
-            throw new IllegalArgumentException(String.format("opcode 0x%x is above FFFFh", request.opcode()));
-        }
-        CciMessage message = CciMessage.request(tags.getAndIncrement() & 0xff, request.opcode(), request.payload());
-        int fd = open(id);
-        try {
-            transmit(endpoint, fd, message);
-            return receive(endpoint, fd, message, request.maxResponseSize());
-        } catch (ErrnoException e) {
-            throw KernelErrors.translate(id, e);
-        } finally {
-            sys.close(fd);
-        }
+        MctpCommands endpointCommands = commands.computeIfAbsent(endpoint.id(), id -> new MctpCommands(
+                (message, maxAnswer, answers) -> exchange(endpoint, message, maxAnswer, answers), id.toString()));
+        int type = endpointCommands.messageType(request, OptionalInt.of(endpoint.messageType()));
+        return endpointCommands.send(type, request);
     }
 
     /**
@@ -86,6 +76,20 @@ final class MctpClient {
             return true;
         } catch (ErrnoException e) {
             return false;
+        }
+    }
+
+    private byte[] exchange(MctpEndpoint endpoint, byte[] message, int maxAnswer, Predicate<byte[]> answers)
+            throws IOException {
+        DeviceId id = endpoint.id();
+        int fd = open(id);
+        try {
+            transmit(endpoint, fd, message);
+            return receive(endpoint, fd, maxAnswer, answers);
+        } catch (ErrnoException e) {
+            throw KernelErrors.translate(id, e);
+        } finally {
+            sys.close(fd);
         }
     }
 
@@ -101,24 +105,22 @@ final class MctpClient {
         }
     }
 
-    private void transmit(MctpEndpoint endpoint, int fd, CciMessage message) throws ErrnoException {
-        byte[] body = message.encode();
-        // Linux MCTP sockets carry the message type byte as the message's first byte
-        Memory buffer = new Memory(1 + body.length);
-        buffer.setByte(0, (byte) endpoint.messageType());
-        buffer.write(1, body, 0, body.length);
+    private void transmit(MctpEndpoint endpoint, int fd, byte[] message) throws ErrnoException {
+        // Linux MCTP sockets carry the message type byte as the message's first byte; the address names the
+        // type without the integrity check bit
+        Memory buffer = new Memory(message.length);
+        buffer.write(0, message, 0, message.length);
         SockaddrMctp to = new SockaddrMctp();
         to.family = SockaddrMctp.AF_MCTP;
         to.network = endpoint.network();
         to.addr = (byte) endpoint.eid();
-        to.type = (byte) endpoint.messageType();
+        to.type = (byte) (message[0] & 0x7f);
         to.tag = SockaddrMctp.TAG_OWNER;
         sys.sendto(fd, buffer, (int) buffer.size(), to);
     }
 
-    private DeviceResponse receive(MctpEndpoint endpoint, int fd, CciMessage request, int maxResponse)
+    private byte[] receive(MctpEndpoint endpoint, int fd, int room, Predicate<byte[]> answers)
             throws IOException, ErrnoException {
-        int room = 1 + CciMessage.HEADER + maxResponse;
         Memory buffer = new Memory(room);
         long deadline = nanos.getAsLong() + timeoutNanos;
         while (true) {
@@ -127,8 +129,8 @@ final class MctpClient {
             }
             long left = deadline - nanos.getAsLong();
             if (left <= 0) {
-                throw new SocketTimeoutException(String.format("no answer to opcode %04xh within %d ms",
-                        request.opcode(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+                throw new SocketTimeoutException(String.format("no answer from %s within %d ms", endpoint.id(),
+                        TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
             }
             if (!readable(fd, left)) {
                 continue; // the time ran out or a signal came: the deadline above decides which
@@ -136,14 +138,14 @@ final class MctpClient {
             SockaddrMctp from = new SockaddrMctp();
             int length = sys.recvfrom(fd, buffer, room, Syscalls.MSG_TRUNC, from);
             if (length > room) {
-                throw new IOException(String.format("the answer to opcode %04xh has %d payload bytes, more than"
-                        + " the %d the request accepts", request.opcode(),
-                        length - 1 - CciMessage.HEADER, maxResponse));
+                throw new IOException(String.format("%s answered a message of %d bytes, more than the %d the request"
+                        + " accepts", endpoint.id(), length, room));
             }
-            Optional<CciMessage> answer = match(endpoint, from, buffer.getByteArray(0, length), request);
-            if (answer.isPresent()) {
-                return new DeviceResponse(answer.get().returnCode(), answer.get().payload(),
-                        Map.of("vendor-status", (long) answer.get().vendorStatus()));
+            byte[] datagram = buffer.getByteArray(0, length);
+            boolean fromEndpoint = Byte.toUnsignedInt(from.addr) == endpoint.eid()
+                    && (from.tag & SockaddrMctp.TAG_OWNER) == 0;
+            if (fromEndpoint && length > 0 && answers.test(datagram)) {
+                return datagram;
             }
         }
     }
@@ -159,18 +161,5 @@ final class MctpClient {
             }
             throw e;
         }
-    }
-
-    /** @return the answer if the datagram is the response to {@code request} from {@code endpoint} */
-    private static Optional<CciMessage> match(MctpEndpoint endpoint, SockaddrMctp from, byte[] datagram, CciMessage request) {
-        boolean fromEndpoint = Byte.toUnsignedInt(from.addr) == endpoint.eid()
-                && (from.tag & SockaddrMctp.TAG_OWNER) == 0 && datagram.length > 0
-                && (datagram[0] & TYPE_MASK) == endpoint.messageType();
-        if (!fromEndpoint) {
-            return Optional.empty();
-        }
-        return CciMessage.decode(Arrays.copyOfRange(datagram, 1, datagram.length))
-                .filter(m -> m.category() == CciMessage.RESPONSE && m.tag() == request.tag()
-                        && m.opcode() == request.opcode());
     }
 }

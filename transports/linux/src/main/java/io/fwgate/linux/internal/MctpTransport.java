@@ -22,7 +22,8 @@ import io.fwgate.linux.internal.sys.Syscalls;
 
 /**
  * The {@code mctp} transport: the endpoints listed in {@value LinuxSettings#MCTP_ENDPOINTS}, as
- * {@code mctp:NET,EID}, reached with CCI messages over AF_MCTP sockets. Where the kernel has no AF_MCTP,
+ * {@code mctp:NET,EID}, reached over AF_MCTP sockets with CXL messages (CCI or FM API by the endpoint's kind)
+ * and, as the transport parameter {@code mctp-type} names, MCTP control and NVMe-MI ({@link MctpClient}). Where the kernel has no AF_MCTP,
  * the endpoints are still listed (their description says so) and every call fails as unsupported.
  * Thread-safe.
  */

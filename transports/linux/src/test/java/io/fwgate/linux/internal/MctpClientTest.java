@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ import io.fwgate.linux.internal.sys.Errno;
 
 class MctpClientTest {
     private static final MctpEndpoint MEMORY = new MctpEndpoint(1, 8, DeviceKind.CXL_MEMORY_DEVICE);
+    private static final MctpEndpoint SWITCH = new MctpEndpoint(1, 9, DeviceKind.CXL_SWITCH);
 
     /**
      * A CCI response datagram as the spec lays it out: MCTP message type byte, then category (1:
@@ -129,8 +133,9 @@ class MctpClientTest {
         FakeMctpNetwork network = new FakeMctpNetwork(
                 request -> List.of(response(request, tagOf(request), 0, 0, new byte[100])));
 
+        // type byte, 12-byte CCI header and 100 payload bytes, where the request accepts 64
         assertThatThrownBy(() -> send(network, MEMORY, 0x4000, new byte[0], 64)).isInstanceOf(IOException.class)
-                .hasMessageContaining("100 payload bytes");
+                .hasMessageContaining("mctp:1,8 answered a message of 113 bytes, more than the 77");
     }
 
     @Test
@@ -140,5 +145,88 @@ class MctpClientTest {
 
         assertThatThrownBy(() -> send(network, MEMORY, 0x4000, new byte[0], 64)).isInstanceOf(IOException.class)
                 .hasMessageContaining("EHOSTUNREACH");
+    }
+
+    @Test
+    void getMessageTypeSupportGoesAsAnMctpControlMessage() throws IOException {
+        FakeMctpNetwork network = new FakeMctpNetwork(request -> List.of(
+                // a late answer to an earlier instance, then the answer: completion code 0, 2 types, 04h and 07h
+                reply(request, 0x00, (byte) ((request.bytes()[1] + 1) & 0x1f), (byte) 0x05, (byte) 0x00, (byte) 0x01,
+                        (byte) 0x04),
+                reply(request, 0x00, (byte) (request.bytes()[1] & 0x1f), (byte) 0x05, (byte) 0x00, (byte) 0x02,
+                        (byte) 0x04, (byte) 0x07)));
+
+        DeviceResponse answer = new MctpClient(network, () -> network.nanos, 5000).send(SWITCH,
+                new DeviceRequest(0x0005, new byte[0], Map.of("mctp-type", 0L), 256));
+
+        // DSP0236: type 00h; Rq (bit 7) set, D clear, instance id in bits 4:0; command 05h
+        Datagram sent = network.sent.get(0);
+        assertThat(sent.bytes()).hasSize(3);
+        assertThat(sent.bytes()[0]).isZero();
+        assertThat(sent.bytes()[1] & 0xe0).as("Rq set, D and reserved clear").isEqualTo(0x80);
+        assertThat(sent.bytes()[2]).isEqualTo((byte) 0x05);
+        assertThat(sent.type()).isZero();
+        assertThat(sent.tag()).as("tag owner").isEqualTo(0x08);
+        assertThat(answer.status()).isZero();
+        assertThat(answer.payload()).containsExactly(0x02, 0x04, 0x07);
+    }
+
+    @Test
+    void theNvmeMiHealthPollCarriesTheSpecsHeaderAndIntegrityCheck() throws IOException {
+        byte[] health = {0x38, 0x3f, 37, 2, 0x01, 0x00, 0x00, 0x00};
+        FakeMctpNetwork network = new FakeMctpNetwork(request -> List.of(nvmeMiReply(request, health, false)));
+
+        DeviceResponse answer = new MctpClient(network, () -> network.nanos, 5000).send(SWITCH,
+                new DeviceRequest(0x0401, new byte[8], Map.of("mctp-type", 4L), 8));
+
+        // NVMe-MI 1.2: type 84h (IC set); nmp: ROR 0, NMIMT 1 in bits 6:3; meb; rsvd; opcode 01h; rsvd[3];
+        // NMD0; NMD1; MIC = CRC-32C of all before it, little endian
+        byte[] sent = network.sent.get(0).bytes();
+        assertThat(Arrays.copyOfRange(sent, 0, 8)).containsExactly(0x84, 0x08, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00);
+        assertThat(Arrays.copyOfRange(sent, 8, 16)).containsExactly(new byte[8]);
+        assertThat(sent).hasSize(20);
+        assertThat(le32(sent, 16)).isEqualTo(crc32c(sent, 16));
+        assertThat(network.sent.get(0).type()).as("the address names type 04h").isEqualTo(0x04);
+        assertThat(answer.status()).isZero();
+        assertThat(answer.payload()).containsExactly(health);
+        assertThat(answer.fields()).containsEntry("result", 0x0aL);
+    }
+
+    @Test
+    void anNvmeMiAnswerThatFailsItsIntegrityCheckIsRefused() {
+        FakeMctpNetwork network = new FakeMctpNetwork(request -> List.of(nvmeMiReply(request, new byte[8], true)));
+
+        assertThatThrownBy(() -> new MctpClient(network, () -> network.nanos, 5000).send(SWITCH,
+                new DeviceRequest(0x0401, new byte[8], Map.of("mctp-type", 4L), 8))).isInstanceOf(IOException.class)
+                .hasMessageContaining("integrity check");
+    }
+
+    private static Datagram reply(Datagram request, int type, byte... body) {
+        byte[] bytes = new byte[body.length + 1];
+        bytes[0] = (byte) type;
+        System.arraycopy(body, 0, bytes, 1, body.length);
+        return new Datagram(bytes, request.network(), request.eid(), type, request.tag() & 0x07);
+    }
+
+    /** Status 0, NVMe Management Response 00000Ah, the data, and a MIC computed here (corrupted if asked). */
+    private static Datagram nvmeMiReply(Datagram request, byte[] data, boolean corrupt) {
+        byte[] message = new byte[8 + data.length + 4];
+        message[0] = (byte) 0x84;
+        message[1] = (byte) (0x80 | 1 << 3);
+        message[5] = 0x0a;
+        System.arraycopy(data, 0, message, 8, data.length);
+        ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN).putInt(message.length - 4,
+                (int) crc32c(message, message.length - 4) ^ (corrupt ? 1 : 0));
+        return new Datagram(message, request.network(), request.eid(), 0x04, request.tag() & 0x07);
+    }
+
+    private static long crc32c(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
+    private static long le32(byte[] bytes, int at) {
+        return Integer.toUnsignedLong(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(at));
     }
 }

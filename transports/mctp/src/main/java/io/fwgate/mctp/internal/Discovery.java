@@ -7,23 +7,29 @@ import java.util.stream.Collectors;
 import io.fwgate.api.DeviceKind;
 
 /**
- * What MCTP control discovery learned about an endpoint: the message types it lists in Get Message Type
- * Support, or why it could not be asked. Immutable.
+ * What discovery learned about an endpoint: the message types it lists in MCTP control's Get Message Type
+ * Support, or why it could not be asked, and for a switch, what is behind its ports. Immutable.
  *
  * @param types the message type numbers the endpoint lists (control, 00h, is implied and not listed)
  * @param failure why discovery failed, or empty
+ * @param fabric what is behind a switch's ports; {@link Fabric#NONE} for other endpoints
  */
-record Discovery(List<Integer> types, Optional<String> failure) {
+record Discovery(List<Integer> types, Optional<String> failure, Fabric fabric) {
     Discovery {
         types = List.copyOf(types);
     }
 
     static Discovery of(List<Integer> types) {
-        return new Discovery(types, Optional.empty());
+        return new Discovery(types, Optional.empty(), Fabric.NONE);
     }
 
     static Discovery failed(String why) {
-        return new Discovery(List.of(), Optional.of(why));
+        return new Discovery(List.of(), Optional.of(why), Fabric.NONE);
+    }
+
+    /** @return this discovery with what was found behind the switch's ports */
+    Discovery with(Fabric behind) {
+        return new Discovery(types, failure, behind);
     }
 
     boolean speaks(MessageType type) {
@@ -58,7 +64,7 @@ record Discovery(List<Integer> types, Optional<String> failure) {
             return "does not answer MCTP discovery: " + failure.get();
         }
         String listed = types.stream().map(Discovery::label).collect(Collectors.joining(", "));
-        return "speaks " + MessageType.CONTROL.label() + (listed.isEmpty() ? "" : ", " + listed);
+        return "speaks " + MessageType.CONTROL.label() + (listed.isEmpty() ? "" : ", " + listed) + fabric.describe();
     }
 
     private static String label(int code) {

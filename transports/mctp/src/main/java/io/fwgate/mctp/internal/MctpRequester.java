@@ -2,16 +2,16 @@ package io.fwgate.mctp.internal;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Sends MCTP requests over the serial binding and waits for the matching response: same endpoint, same
- * tag, tag owner clear, same message type. Other messages that arrive meanwhile are discarded, as are
- * corrupt frames and broken messages ({@link #droppedFrames()}, {@link #droppedPackets()}). Tags rotate
- * 0 to 7. Thread-safe: one request at a time.
+ * tag, tag owner clear, and a message the caller says answers the request. Other messages that arrive
+ * meanwhile are discarded, as are corrupt frames and broken messages ({@link #droppedFrames()},
+ * {@link #droppedPackets()}). Tags rotate 0 to 7. Thread-safe: one request at a time.
  */
 final class MctpRequester {
     /** The largest message accepted: a 1 MiB CCI payload, its header and the type byte. */
@@ -41,25 +41,22 @@ final class MctpRequester {
 
     /**
      * @param eid the endpoint
-     * @param type the message type
-     * @param body the message after the type byte
-     * @return the response after its type byte
-     * @throws SocketTimeoutException if no response came in time
+     * @param message the request, its type byte first
+     * @param answers true for the message (type byte first) that answers it; others are dropped
+     * @return the answer, type byte first
+     * @throws SocketTimeoutException if no answer came in time
      * @throws IOException if the line failed
      */
-    synchronized byte[] request(int eid, MessageType type, byte[] body) throws IOException {
+    synchronized byte[] exchange(int eid, byte[] message, Predicate<byte[]> answers) throws IOException {
         int tag = nextTag;
         nextTag = (nextTag + 1) & 7;
-        byte[] message = new byte[body.length + 1];
-        message[0] = (byte) type.firstByte();
-        System.arraycopy(body, 0, message, 1, body.length);
         for (MctpPacket packet : Packetizer.packetize(eid, ownEid, true, tag, message)) {
             link.write(SerialFrames.frame(packet.encode()));
         }
-        return awaitResponse(eid, type, tag);
+        return awaitResponse(eid, tag, answers);
     }
 
-    private byte[] awaitResponse(int eid, MessageType type, int tag) throws IOException {
+    private byte[] awaitResponse(int eid, int tag, Predicate<byte[]> answers) throws IOException {
         long deadline = nanos.getAsLong() + timeoutNanos;
         for (long left = timeoutNanos; left > 0; left = deadline - nanos.getAsLong()) {
             int count;
@@ -70,7 +67,7 @@ final class MctpRequester {
                 throw new IOException("interrupted while waiting for MCTP endpoint " + eid, e);
             }
             for (byte[] bytes : deframer.feed(buffer, count)) {
-                Optional<byte[]> response = match(bytes, eid, type, tag);
+                Optional<byte[]> response = match(bytes, eid, tag, answers);
                 if (response.isPresent()) {
                     return response.get();
                 }
@@ -80,16 +77,16 @@ final class MctpRequester {
                 + timeoutNanos / 1_000_000 + " ms");
     }
 
-    private Optional<byte[]> match(byte[] bytes, int eid, MessageType type, int tag) {
+    /** @return the message the packet completes if it is from the endpoint, answers our tag and the request */
+    private Optional<byte[]> match(byte[] bytes, int eid, int tag, Predicate<byte[]> answers) {
         Optional<Reassembler.Message> message = MctpPacket.decode(bytes).flatMap(reassembler::accept);
         if (message.isEmpty()) {
             return Optional.empty();
         }
         Reassembler.Message m = message.get();
         byte[] body = m.body();
-        boolean ours = m.source() == eid && m.tag() == tag && !m.tagOwner()
-                && (body[0] & 0xff & ~MessageType.INTEGRITY_CHECK) == type.code();
-        return ours ? Optional.of(Arrays.copyOfRange(body, 1, body.length)) : Optional.empty();
+        boolean ours = m.source() == eid && m.tag() == tag && !m.tagOwner() && answers.test(body);
+        return ours ? Optional.of(body) : Optional.empty();
     }
 
     /** @return serial frames dropped as corrupt */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import io.fwgate.api.spi.DeviceGoneException;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.api.spi.Transport;
+import io.fwgate.cci.TunnelRoute;
 import io.fwgate.mctp.MctpSerialLink;
 import io.fwgate.mctp.SerialLine;
 
@@ -37,7 +39,9 @@ import io.fwgate.mctp.SerialLine;
  * The lines come from {@value SerialSettings#LINKS} and from {@link MctpSerialLink} services (the emulator
  * announces its pseudo-terminal so). When a line comes up, a discovery thread asks the endpoint, with MCTP
  * control, for its EID and message types: they make its kind (FM API: a CXL switch; CCI: a CXL memory
- * device; otherwise an MCTP endpoint) and its description. {@link #devices()} waits for discoveries under
+ * device; otherwise an MCTP endpoint) and its description. Behind a switch, discovery also finds the memory
+ * devices on its downstream ports ({@link FabricScan}), listed as {@code mctp-serial:PATH,EID/portN/ldM} and
+ * reached by tunnel through the switch. {@link #devices()} waits for discoveries under
  * way at most one request timeout; every request is bounded by that timeout. Thread-safe.
  */
 @Component(service = Transport.class, property = "fwgate.transport.bounded=true")
@@ -134,7 +138,7 @@ public final class MctpSerialTransport implements Transport {
         List<DeviceInfo> devices = new ArrayList<>();
         for (Line line : lines.values()) {
             await(line.discovered(), deadline - System.nanoTime());
-            devices.add(line.endpoint().info());
+            devices.addAll(line.endpoint().infos());
         }
         devices.sort(Comparator.comparing(info -> info.id().address()));
         return devices;
@@ -153,10 +157,13 @@ public final class MctpSerialTransport implements Transport {
     }
 
     /**
+     * A device behind a switch ({@code PATH,EID/portN/ldM}) is reached by tunnel through the switch's endpoint.
+     *
      * @throws IllegalArgumentException if {@code device} is not an {@code mctp-serial} id, or the request does
      *         not suit MCTP
-     * @throws DeviceGoneException if no line has that address
+     * @throws DeviceGoneException if no line has that address, or discovery found no such device behind a switch
      * @throws UnsupportedOperationException if the endpoint does not speak the request's message type
+     * @throws io.fwgate.cci.TunnelFailedException if a tunnel to a device behind a switch did not reach it
      * @throws IOException if the endpoint does not answer discovery or the request in time
      */
     @Override
@@ -165,10 +172,15 @@ public final class MctpSerialTransport implements Transport {
             throw new IllegalArgumentException("device " + device + " is not an " + SCHEME + ": device");
         }
         Line line = lines.get(device.address());
-        if (line == null) {
+        if (line != null) {
+            return line.endpoint().send(request);
+        }
+        Optional<TunnelRoute> route = TunnelRoute.parse(device);
+        Line cci = route.map(r -> lines.get(r.cci().address())).orElse(null);
+        if (cci == null) {
             throw new DeviceGoneException(device + " is on no serial line fwgate knows (" + SerialSettings.LINKS
                     + ", or a line another bundle announces)");
         }
-        return line.endpoint().send(request);
+        return cci.endpoint().sendBehind(route.get(), request);
     }
 }

@@ -1,7 +1,7 @@
 package io.fwgate.mctp.internal;
 
 /** The MCTP message types fwgate speaks (DSP0239), as the first byte of a message carries them. */
-enum MessageType {
+public enum MessageType {
     /** MCTP control: endpoint discovery. */
     CONTROL(0x00),
     /** NVMe-MI, always sent with the integrity check bit (84h on the wire). */
@@ -20,7 +20,8 @@ enum MessageType {
         this.code = code;
     }
 
-    int code() {
+    /** @return the type's number, without the integrity check bit */
+    public int code() {
         return code;
     }
 
@@ -29,7 +30,7 @@ enum MessageType {
      * @return the message type fwgate speaks with that number
      * @throws IllegalArgumentException if fwgate does not speak it
      */
-    static MessageType of(long code) {
+    public static MessageType of(long code) {
         for (MessageType type : values()) {
             if (type.code == code) {
                 return type;
@@ -40,7 +41,7 @@ enum MessageType {
     }
 
     /** @return the type's name for people, e.g. {@code NVMe-MI (04h)} */
-    String label() {
+    public String label() {
         String name = switch (this) {
             case CONTROL -> "MCTP control";
             case NVME_MI -> "NVMe-MI";
@@ -53,5 +54,18 @@ enum MessageType {
     /** @return the first byte of a message of this type */
     int firstByte() {
         return this == NVME_MI ? code | INTEGRITY_CHECK : code;
+    }
+
+    /** @return true if {@code message} (type byte first) is of this type, with or without integrity check */
+    boolean carries(byte[] message) {
+        return message.length > 0 && (message[0] & ~INTEGRITY_CHECK & 0xff) == code;
+    }
+
+    /** @return {@code body} behind this type's first byte */
+    byte[] message(byte[] body) {
+        byte[] message = new byte[body.length + 1];
+        message[0] = (byte) firstByte();
+        System.arraycopy(body, 0, message, 1, body.length);
+        return message;
     }
 }

@@ -1,26 +1,33 @@
 package io.fwgate.mctp.internal;
 
 import java.io.IOException;
-import java.util.Map;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 import io.fwgate.api.DeviceId;
 import io.fwgate.api.DeviceInfo;
 import io.fwgate.api.DeviceKind;
+import io.fwgate.api.spi.DeviceGoneException;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
+import io.fwgate.cci.TunnelRoute;
+import io.fwgate.cci.TunnelingTransport;
+import io.fwgate.mctp.MctpCommands;
+import io.fwgate.mctp.MctpExchange;
 import io.fwgate.mctp.MctpSerialLink;
 
 /**
- * One MCTP endpoint at the end of one serial line: the line (opened on first use), its requester, and
- * what discovery learned. Requests go as the device's CXL message type (07h or 08h) or, with the transport
- * parameter {@value #TYPE_PARAMETER}, as MCTP control or NVMe-MI commands whose opcode is
- * {@code type << 8 | command}. Thread-safe: one exchange at a time; {@link #info()} never waits.
+ * One MCTP endpoint at the end of one serial line: the line (opened on first use), its requester, what
+ * discovery learned, and for a switch the memory devices behind its ports. Requests go as
+ * {@link MctpCommands} builds them: CXL commands as the device's CXL message type (07h or 08h), others as
+ * the transport parameter {@value MctpCommands#TYPE_PARAMETER} names. A device behind the switch is reached by
+ * tunnel over FM API messages. Thread-safe: one exchange at a time; {@link #info()} never waits.
  */
 final class SerialEndpoint {
-    /** The transport parameter naming the MCTP message type of a request. */
-    static final String TYPE_PARAMETER = "mctp-type";
     /** fwgate owns no EID on a point-to-point line: it sends from the null EID. */
     static final int OWN_EID = 0;
 
@@ -32,17 +39,19 @@ final class SerialEndpoint {
 
     private final MctpSerialLink link;
     private final DeviceId id;
+    private final String where;
     private final Opener opener;
     private final LongSupplier nanos;
     private final long timeoutNanos;
     private ByteLink line;
-    private MctpRequester requester;
     private ControlMessages control;
+    private MctpCommands commands;
     private volatile Optional<Discovery> discovery = Optional.empty();
 
     SerialEndpoint(String scheme, MctpSerialLink link, Opener opener, LongSupplier nanos, long timeoutNanos) {
         this.link = link;
         this.id = new DeviceId(scheme, link.address());
+        this.where = "MCTP endpoint " + link.eid() + " on serial line " + link.path();
         this.opener = opener;
         this.nanos = nanos;
         this.timeoutNanos = timeoutNanos;
@@ -54,14 +63,25 @@ final class SerialEndpoint {
 
     /** @return what is known now: before discovery ends, an MCTP endpoint whose discovery is under way */
     DeviceInfo info() {
-        String where = "MCTP endpoint " + link.eid() + " on serial line " + link.path() + ": ";
-        return discovery.map(d -> new DeviceInfo(id, d.kind(), -1, -1, Optional.empty(), where + d.describe()))
+        return discovery.map(d -> new DeviceInfo(id, d.kind(), -1, -1, Optional.empty(), where + ": " + d.describe()))
                 .orElseGet(() -> new DeviceInfo(id, DeviceKind.MCTP_ENDPOINT, -1, -1, Optional.empty(),
-                        where + "discovery under way"));
+                        where + ": discovery under way"));
+    }
+
+    /** @return the endpoint, then the memory devices discovery found behind it, e.g. {@code PATH,EID/port1/ld0} */
+    List<DeviceInfo> infos() {
+        List<DeviceInfo> all = new ArrayList<>(List.of(info()));
+        for (Fabric.Downstream device : discovery.map(Discovery::fabric).orElse(Fabric.NONE).devices()) {
+            all.add(new DeviceInfo(new DeviceId(id.transport(), id.address() + device.suffix()),
+                    DeviceKind.CXL_MEMORY_DEVICE, -1, -1, Optional.empty(), device.description() + " behind " + where
+                    + ", reached by tunnel"));
+        }
+        return all;
     }
 
     /**
-     * Asks the endpoint for its EID and message types, each question bounded by the timeout.
+     * Asks the endpoint for its EID and message types and, if it is a switch, for what is behind its ports;
+     * each question is bounded by the timeout.
      *
      * @return what it learned, a failure included
      */
@@ -69,10 +89,13 @@ final class SerialEndpoint {
         Discovery found;
         try {
             ControlMessages c = control();
-            ControlMessages.EndpointId answered = c.endpointId(link.eid());
+            ControlMessages.EndpointId answered = c.endpointId();
             found = answered.eid() != link.eid()
                     ? Discovery.failed("it reports EID " + answered.eid() + ", not " + link.eid())
-                    : Discovery.of(c.messageTypes(link.eid()));
+                    : Discovery.of(c.messageTypes());
+            if (found.kind() == DeviceKind.CXL_SWITCH) {
+                found = found.with(FabricScan.scan(id, commands.cci(MctpCommands.CXL_FM_API)));
+            }
         } catch (IOException e) {
             found = Discovery.failed(e.getMessage());
         }
@@ -86,66 +109,64 @@ final class SerialEndpoint {
      * @throws UnsupportedOperationException if the endpoint does not speak the request's message type
      */
     synchronized DeviceResponse send(DeviceRequest request) throws IOException {
+        Discovery known = known();
+        MctpCommands c = commands();
+        int type = c.messageType(request, known.cxlType().map(t -> OptionalInt.of(t.code()))
+                .orElse(OptionalInt.empty()));
+        MessageType messageType = MessageType.of(type);
+        if (!known.speaks(messageType)) {
+            throw new UnsupportedOperationException(id + " does not list message type " + messageType.label());
+        }
+        return c.send(type, request);
+    }
+
+    /**
+     * Runs a CXL command on a memory device behind this switch, by tunnel.
+     *
+     * @param route the device's route: this endpoint, then its port and LD
+     * @param request the command
+     * @throws DeviceGoneException if discovery found no such device behind the switch
+     * @throws io.fwgate.cci.TunnelFailedException if the switch or the MLD could not deliver the command (an LD
+     *         that does not answer); the message names the route and the hop
+     * @throws SocketTimeoutException if the switch did not answer in time; the message names the route
+     * @throws IOException if the endpoint does not answer discovery, or the answer is malformed
+     */
+    synchronized DeviceResponse sendBehind(TunnelRoute route, DeviceRequest request) throws IOException {
+        Discovery known = known();
+        if (known.fabric().devices().stream().noneMatch(device -> device.path().equals(route.path()))) {
+            throw new DeviceGoneException(route + " leads to no memory device " + id + " lists" + (known.fabric()
+                    .problems().isEmpty() ? "" : " (discovery: " + String.join("; ", known.fabric().problems()) + ")"));
+        }
+        try {
+            return TunnelingTransport.send(commands().cci(MctpCommands.CXL_FM_API), route, request);
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException(route + ": " + e.getMessage());
+        }
+    }
+
+    /** @return a successful discovery, asking again if the last one failed */
+    private Discovery known() throws IOException {
         Discovery known = discovery.filter(d -> d.failure().isEmpty()).orElseGet(this::discover);
         if (known.failure().isPresent()) {
             throw new IOException(id + " " + known.describe());
         }
-        Map<String, Long> parameters = request.parameters();
-        if (!parameters.keySet().stream().allMatch(TYPE_PARAMETER::equals)) {
-            throw new IllegalArgumentException(id + " takes only the transport parameter " + TYPE_PARAMETER + ", got "
-                    + parameters.keySet());
-        }
-        Long code = parameters.get(TYPE_PARAMETER);
-        MessageType type = code == null
-                ? known.cxlType().orElseThrow(() -> new UnsupportedOperationException(id + " speaks neither "
-                        + MessageType.CXL_FM_API.label() + " nor " + MessageType.CXL_CCI.label()))
-                : MessageType.of(code);
-        if (!known.speaks(type)) {
-            throw new UnsupportedOperationException(id + " does not list message type " + type.label());
-        }
-        return switch (type) {
-            case CONTROL -> control(request);
-            case NVME_MI -> nvmeMi(request);
-            case CXL_FM_API, CXL_CCI -> new MctpCciChannel(requester(), link.eid(), type)
-                    .send(new DeviceRequest(request.opcode(), request.payload(), Map.of(), request.maxResponseSize()));
-        };
+        return known;
     }
 
-    private DeviceResponse control(DeviceRequest request) throws IOException {
-        ControlMessages.Answer answer = control().command(link.eid(), command(request, MessageType.CONTROL),
-                request.payload());
-        if (answer.data().length > request.maxResponseSize()) {
-            throw new IOException(id + " answered " + answer.data().length + " bytes of control data, more than the "
-                    + request.maxResponseSize() + " requested");
-        }
-        return new DeviceResponse(answer.completionCode(), answer.data());
-    }
-
-    private DeviceResponse nvmeMi(DeviceRequest request) throws IOException {
-        byte[] message = NvmeMiMessages.request(command(request, MessageType.NVME_MI), request.payload());
-        return NvmeMiMessages.response(requester().request(link.eid(), MessageType.NVME_MI, message),
-                request.maxResponseSize());
-    }
-
-    /** @return the command code of an opcode written {@code type << 8 | command} */
-    private int command(DeviceRequest request, MessageType type) {
-        if (request.opcode() >> 8 != type.code()) {
-            throw new IllegalArgumentException(String.format("opcode 0x%04x is not a command of message type %s: "
-                    + "MCTP opcodes are written type << 8 | command", request.opcode(), type.label()));
-        }
-        return request.opcode() & 0xff;
-    }
-
-    private MctpRequester requester() throws IOException {
+    private MctpCommands commands() throws IOException {
         control();
-        return requester;
+        return commands;
     }
 
     private ControlMessages control() throws IOException {
         if (line == null) {
             line = opener.open(link);
-            requester = new MctpRequester(line, OWN_EID, nanos, timeoutNanos);
-            control = new ControlMessages(requester);
+            MctpRequester requester = new MctpRequester(line, OWN_EID, nanos, timeoutNanos);
+            String name = "MCTP endpoint " + link.eid();
+            // the serial requester takes any size up to a whole reassembled message
+            MctpExchange exchange = (message, maxAnswer, answers) -> requester.exchange(link.eid(), message, answers);
+            commands = new MctpCommands(exchange, name);
+            control = new ControlMessages(exchange, name);
         }
         return control;
     }

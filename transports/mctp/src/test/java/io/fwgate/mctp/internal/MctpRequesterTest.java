@@ -18,12 +18,14 @@ import io.fwgate.cci.Tunnel;
 import io.fwgate.cci.TunnelRequest;
 import io.fwgate.cci.TunnelRoute;
 import io.fwgate.cci.TunnelingTransport;
+import io.fwgate.mctp.MctpExchange;
 
 class MctpRequesterTest {
     private static final long TIMEOUT = 1_000_000_000L;
 
     private final FakeEndpoint endpoint = new FakeEndpoint(8);
     private final MctpRequester requester = new MctpRequester(endpoint, 9, endpoint.nanos::get, TIMEOUT);
+    private final MctpExchange exchange = (message, max, answers) -> requester.exchange(8, message, answers);
 
     /** Answers control requests as a switch's management endpoint would: EID 8, FM API, CCI and NVMe-MI. */
     private static Optional<byte[]> control(byte[] request) {
@@ -41,10 +43,10 @@ class MctpRequesterTest {
     @Test
     void discoversTheEndpointsIdAndMessageTypes() throws Exception {
         endpoint.responder = MctpRequesterTest::control;
-        ControlMessages control = new ControlMessages(requester);
+        ControlMessages control = new ControlMessages(exchange, "MCTP endpoint 8");
 
-        assertThat(control.endpointId(8)).isEqualTo(new ControlMessages.EndpointId(8, 0, 1));
-        assertThat(control.messageTypes(8)).containsExactly(0x07, 0x08, 0x04);
+        assertThat(control.endpointId()).isEqualTo(new ControlMessages.EndpointId(8, 0, 1));
+        assertThat(control.messageTypes()).containsExactly(0x07, 0x08, 0x04);
     }
 
     @Test
@@ -52,7 +54,7 @@ class MctpRequesterTest {
         endpoint.responder = MctpRequesterTest::control;
         endpoint.chunk = 1;
 
-        assertThat(new ControlMessages(requester).endpointId(8).eid()).isEqualTo(8);
+        assertThat(new ControlMessages(exchange, "MCTP endpoint 8").endpointId().eid()).isEqualTo(8);
     }
 
     @Test
@@ -62,13 +64,13 @@ class MctpRequesterTest {
         corrupt[4] ^= 0x40;
         endpoint.prefix = corrupt;
 
-        assertThat(new ControlMessages(requester).messageTypes(8)).containsExactly(0x07, 0x08, 0x04);
+        assertThat(new ControlMessages(exchange, "MCTP endpoint 8").messageTypes()).containsExactly(0x07, 0x08, 0x04);
         assertThat(requester.droppedFrames()).isEqualTo(1);
     }
 
     @Test
     void aSilentEndpointTimesOut() {
-        assertThatThrownBy(() -> requester.request(8, MessageType.CXL_CCI, new byte[12]))
+        assertThatThrownBy(() -> requester.exchange(8, new byte[13], message -> true))
                 .isInstanceOf(SocketTimeoutException.class).hasMessage("MCTP endpoint 8 did not answer within 1000 ms");
     }
 
@@ -76,7 +78,7 @@ class MctpRequesterTest {
     void aFailedControlCommandIsReported() {
         endpoint.responder = request -> Optional.of(new byte[] {0x00, (byte) (request[1] & 0x1f), request[2], 0x01});
 
-        assertThatThrownBy(() -> new ControlMessages(requester).endpointId(8))
+        assertThatThrownBy(() -> new ControlMessages(exchange, "MCTP endpoint 8").endpointId())
                 .hasMessageContaining("control command 02h failed with completion code 01h");
     }
 
@@ -85,9 +87,9 @@ class MctpRequesterTest {
         byte[] log = new byte[1000];
         log[999] = 0x5a;
         endpoint.responder = request -> Optional.of(FakeEndpoint.withType(0x08,
-                new CciMessage(CciMessage.RESPONSE, 0, 0x0401, 0, 0, log).encode()));
+                new CciMessage(CciMessage.RESPONSE, Byte.toUnsignedInt(request[2]), 0x0401, 0, 0, log).encode()));
 
-        DeviceResponse response = new MctpCciChannel(requester, 8, MessageType.CXL_CCI)
+        DeviceResponse response = new MctpCciChannel(exchange, "MCTP endpoint 8", MessageType.CXL_CCI, () -> 7)
                 .send(new DeviceRequest(0x0401, new byte[0x18], Map.of(), 1000));
 
         assertThat(response.payload()).hasSize(1000).endsWith(0x5a);
@@ -99,7 +101,8 @@ class MctpRequesterTest {
         endpoint.responder = request -> Optional.of(FakeEndpoint.withType(0x07, switchAnswer(request)));
         TunnelRoute route = TunnelRoute.parse(DeviceId.parse("mctp-serial:pts3,8/port1/ld0")).orElseThrow();
 
-        DeviceResponse response = TunnelingTransport.send(new MctpCciChannel(requester, 8, MessageType.CXL_FM_API),
+        DeviceResponse response = TunnelingTransport.send(new MctpCciChannel(exchange, "MCTP endpoint 8",
+                MessageType.CXL_FM_API, () -> 0),
                 route, new DeviceRequest(0x4200, new byte[0], Map.of(), 18));
 
         assertThat(response.status()).isZero();

@@ -104,4 +104,22 @@ class MctpSerialTransportTest {
         assertThatThrownBy(() -> transport("").send(DeviceId.parse("mctp:1,8"),
                 new DeviceRequest(1, new byte[0], Map.of(), 0))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theMemoryDevicesBehindASwitchAreListedAndReachedByTunnel() throws Exception {
+        FakeSwitch fakeSwitch = new FakeSwitch();
+        FakeEndpoint line = new FakeEndpoint(8);
+        line.responder = fakeSwitch::answer;
+        SerialSettings settings = SerialSettings.from(Map.of("fwgate.mctp.serial", "/dev/ttyS1,8")::get, warnings::add);
+        MctpSerialTransport transport = new MctpSerialTransport(settings, link -> line, line.nanos::get,
+                new DirectExecutor(), warnings::add);
+
+        assertThat(transport.devices()).extracting(d -> d.id().address()).containsExactly("/dev/ttyS1,8",
+                "/dev/ttyS1,8/port1/ld0", "/dev/ttyS1,8/port1/ld1", "/dev/ttyS1,8/port2");
+        assertThat(transport.send(DeviceId.parse("mctp-serial:/dev/ttyS1,8/port1/ld0"), new DeviceRequest(0x0001,
+                new byte[0], Map.of(), 18)).payload()).containsExactly(0x5a);
+        assertThatThrownBy(() -> transport.send(DeviceId.parse("mctp-serial:/dev/ttyS2,8/port1/ld0"),
+                new DeviceRequest(0x0001, new byte[0], Map.of(), 18))).isInstanceOf(DeviceGoneException.class)
+                .hasMessageContaining("no serial line");
+    }
 }

@@ -54,7 +54,8 @@ class SerialEndpointTest {
         assertThat(endpoint.info().kind()).isEqualTo(DeviceKind.CXL_SWITCH);
         assertThat(endpoint.info().id().toString()).isEqualTo("mctp-serial:/dev/ttyS1,8");
         assertThat(endpoint.info().description()).isEqualTo("MCTP endpoint 8 on serial line /dev/ttyS1: speaks"
-                + " MCTP control (00h), NVMe-MI (04h), CXL FM API (07h)");
+                + " MCTP control (00h), NVMe-MI (04h), CXL FM API (07h); what is behind its ports is unknown:"
+                + " MCTP endpoint 8 did not answer within 1000 ms");
     }
 
     @Test

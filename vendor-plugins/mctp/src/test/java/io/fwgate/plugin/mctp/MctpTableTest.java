@@ -24,14 +24,16 @@ import io.fwgate.tables.TableMatch;
  */
 class MctpTableTest {
     @Test
-    void theTableParsesAndReachesOnlyMctpSerialDevices() {
+    void theTableParsesAndReachesEndpointsOfBothMctpBindings() {
         assertThat(MctpTable.parse().problems()).isEmpty();
         TableMatch match = MctpTable.table().match();
 
         assertThat(match.matches(device("mctp-serial:/dev/pts/3,8", DeviceKind.CXL_SWITCH))).isTrue();
         assertThat(match.matches(device("mctp-serial:/dev/ttyS1,9", DeviceKind.MCTP_ENDPOINT))).isTrue();
         assertThat(match.matches(device("emu:switch0", DeviceKind.CXL_SWITCH))).isFalse();
-        assertThat(match.matches(device("mctp:1,8", DeviceKind.MCTP_ENDPOINT))).isFalse();
+        assertThat(match.matches(device("mctp:1,8", DeviceKind.MCTP_ENDPOINT))).isTrue();
+        assertThat(match.matches(device("mctp:1,9", DeviceKind.CXL_SWITCH))).isTrue();
+        assertThat(match.matches(device("mctp:1,10", DeviceKind.CXL_MEMORY_DEVICE))).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -60,6 +61,32 @@ class MctpResponderTest {
         assertThat(answer.returnCode()).isZero();
         assertThat(devices.get("switch0").send(new DeviceRequest(0x5202, new byte[] {1, 0, 1}, Map.of(), 0)).status())
                 .as("emu:switch0 sees the vPPB unbound already: Invalid Input").isEqualTo(0x02);
+    }
+
+    @Test
+    void aNestedTunnelReachesAnLdOfTheMldBehindTheSwitch() {
+        // Identify (0001h) for LD 0, in a 5300h to LD 0 (16 bytes), in a 5300h to port 1 (32 bytes), tag 7.
+        // CCI header: category, tag, rsvd, command, command set, payload length (3 bytes LE), return code,
+        // vendor status; tunnel request: port or LD id, target type, u16 command size, then the CCI message
+        String identify = "00 00 00 01 00 000000 0000 0000";
+        String toLd = "00 00 0c00 " + identify;
+        String toLdMessage = "00 00 00 00 53 100000 0000 0000 " + toLd;
+        String toPort = "01 00 1c00 " + toLdMessage;
+        byte[] message = HexFormat.of().parseHex(("07 00 07 00 00 53 200000 0000 0000 " + toPort).replace(" ", ""));
+
+        byte[] answer = responder.answer(message).orElseThrow();
+
+        // type 07h; outer response header at 1, its tunnel response header at 13 (u16 length 46), the MLD's
+        // response header at 17, its tunnel response header at 29 (u16 length 30), LD 0's at 33, Identify at 45
+        assertThat(answer).hasSize(45 + 18);
+        assertThat(Arrays.copyOfRange(answer, 1, 3)).as("response, tag 7").containsExactly(0x01, 0x07);
+        assertThat(Arrays.copyOfRange(answer, 13, 15)).containsExactly(46, 0);
+        assertThat(Arrays.copyOfRange(answer, 29, 31)).containsExactly(30, 0);
+        assertThat(Arrays.copyOfRange(answer, 33, 45)).as("LD 0 answered Identify with Success")
+                .containsExactly(0x01, 0x00, 0x00, 0x01, 0x00, 18, 0, 0, 0, 0, 0, 0);
+        assertThat(ByteBuffer.wrap(answer).order(ByteOrder.LITTLE_ENDIAN).getLong(45 + 8)).as("LD 0's serial")
+                .isEqualTo(0xc0ffee11L);
+        assertThat(answer[45 + 17]).as("component type: CXL type 3").isEqualTo((byte) 0x03);
     }
 
     @Test
