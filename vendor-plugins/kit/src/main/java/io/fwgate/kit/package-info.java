@@ -3,6 +3,7 @@
  * <ul>
  * <li>{@link io.fwgate.kit.PluginHarness} runs a plugin's commands against emulated devices, through the
  * same encoder and decoder the platform uses, in a plain JUnit test;</li>
+ * <li>{@link io.fwgate.kit.ShippedTable} reads a plugin's table from its resources as the platform parses it;</li>
  * <li>{@link io.fwgate.kit.Payload} builds decoder fixtures at the byte offsets of a specification;</li>
  * <li>{@link io.fwgate.kit.Linter} checks command tables and plugin bundles offline and reports each
  * finding with its location ({@code fwgate plugin lint FILE|BUNDLE}).</li>

@@ -1,43 +1,16 @@
 package io.fwgate.plugin.cxlswitch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
+import io.fwgate.kit.ShippedTable;
 import io.fwgate.tables.CommandSpec;
-import io.fwgate.tables.CommandTable;
-import io.fwgate.tables.ParseResult;
-import io.fwgate.tables.TableParser;
 
 /** The shipped table, read from the bundle's resources as the platform reads it. */
 final class CxlSwitchTable {
-    static final String RESOURCE = "OSGI-INF/fwgate/cxl-switch.json";
-
-    private static final ParseResult RESULT = read();
+    static final ShippedTable SHIPPED = ShippedTable.read(CxlSwitchTable.class.getClassLoader(), "OSGI-INF/fwgate/cxl-switch.json");
 
     private CxlSwitchTable() {
     }
 
-    static ParseResult parse() {
-        return RESULT;
-    }
-
-    private static ParseResult read() {
-        try (InputStream in = CxlSwitchTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE).isNotNull();
-            return TableParser.parse(RESOURCE, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static CommandTable table() {
-        return parse().table().orElseThrow();
-    }
-
     static CommandSpec command(String name) {
-        return table().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return SHIPPED.command(name);
     }
 }

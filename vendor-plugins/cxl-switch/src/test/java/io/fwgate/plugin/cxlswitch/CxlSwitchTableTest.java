@@ -23,12 +23,12 @@ class CxlSwitchTableTest {
 
     @Test
     void theShippedTableParsesWithoutProblems() {
-        assertThat(CxlSwitchTable.parse().problems()).isEmpty();
+        assertThat(CxlSwitchTable.SHIPPED.result().problems()).isEmpty();
     }
 
     @Test
     void itHasTheFmApiCommandsAtTheirOpcodes() {
-        Map<String, Integer> opcodes = CxlSwitchTable.table().commands().stream()
+        Map<String, Integer> opcodes = CxlSwitchTable.SHIPPED.table().commands().stream()
                 .collect(Collectors.toMap(CommandSpec::name, CommandSpec::opcode));
 
         assertThat(opcodes).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -41,13 +41,13 @@ class CxlSwitchTableTest {
 
     @Test
     void itMatchesCxlSwitchesOnly() {
-        assertThat(CxlSwitchTable.table().match().matches(device(DeviceKind.CXL_SWITCH))).isTrue();
-        assertThat(CxlSwitchTable.table().match().matches(device(DeviceKind.CXL_MEMORY_DEVICE))).isFalse();
+        assertThat(CxlSwitchTable.SHIPPED.table().match().matches(device(DeviceKind.CXL_SWITCH))).isTrue();
+        assertThat(CxlSwitchTable.SHIPPED.table().match().matches(device(DeviceKind.CXL_MEMORY_DEVICE))).isFalse();
     }
 
     @Test
     void bindingAndAllocationCommandsReachOtherHostsAndNothingElseDoes() {
-        for (CommandSpec command : CxlSwitchTable.table().commands()) {
+        for (CommandSpec command : CxlSwitchTable.SHIPPED.table().commands()) {
             Reach expected = FABRIC.contains(command.name()) ? Reach.FABRIC : Reach.DEVICE;
             assertThat(EffectMapping.reachOf(command.effects())).as(command.name()).isEqualTo(expected);
         }
@@ -57,7 +57,7 @@ class CxlSwitchTableTest {
 
     @Test
     void levelsAreWhatTheEffectsNeedExceptTheTunnelsFallback() {
-        for (CommandSpec command : CxlSwitchTable.table().commands()) {
+        for (CommandSpec command : CxlSwitchTable.SHIPPED.table().commands()) {
             Level expected = command.name().equals("tunnel-management") ? Level.DEBUG_WRITE_FULL
                     : EffectMapping.levelOf(command.effects());
             assertThat(command.declaredLevel()).as(command.name()).isEqualTo(expected);

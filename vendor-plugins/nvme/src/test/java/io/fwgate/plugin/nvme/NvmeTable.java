@@ -1,43 +1,16 @@
 package io.fwgate.plugin.nvme;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
+import io.fwgate.kit.ShippedTable;
 import io.fwgate.tables.CommandSpec;
-import io.fwgate.tables.CommandTable;
-import io.fwgate.tables.ParseResult;
-import io.fwgate.tables.TableParser;
 
 /** The shipped table, read from the bundle's resources as the platform reads it. */
 final class NvmeTable {
-    static final String RESOURCE = "OSGI-INF/fwgate/nvme.json";
-
-    private static final ParseResult RESULT = read();
+    static final ShippedTable SHIPPED = ShippedTable.read(NvmeTable.class.getClassLoader(), "OSGI-INF/fwgate/nvme.json");
 
     private NvmeTable() {
     }
 
-    static ParseResult parse() {
-        return RESULT;
-    }
-
-    private static ParseResult read() {
-        try (InputStream in = NvmeTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE).isNotNull();
-            return TableParser.parse(RESOURCE, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static CommandTable table() {
-        return parse().table().orElseThrow();
-    }
-
     static CommandSpec command(String name) {
-        return table().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return SHIPPED.command(name);
     }
 }
