@@ -39,6 +39,7 @@ final class FaultyDevice implements Transport {
     private final Map<DeviceId, CountDownLatch> hung = new ConcurrentHashMap<>();
     private final Map<DeviceId, CountDownLatch> entered = new ConcurrentHashMap<>();
     private final List<DeviceId> switches = new CopyOnWriteArrayList<>();
+    private final Map<DeviceId, DeviceKind> listed = new ConcurrentHashMap<>();
     private final List<Map.Entry<DeviceId, DeviceRequest>> sent = new CopyOnWriteArrayList<>();
 
     FaultyDevice(int... celPairs) {
@@ -113,9 +114,14 @@ final class FaultyDevice implements Transport {
 
     @Override
     public List<DeviceInfo> devices() {
-        return present.stream().map(id -> new DeviceInfo(id,
-                switches.contains(id) ? DeviceKind.CXL_SWITCH : DeviceKind.CXL_MEMORY_DEVICE, 0x1e98, 0x0d93,
-                Optional.of("0x" + id.address()), "fault-injecting")).toList();
+        List<DeviceInfo> devices = present.stream().map(this::info).toList();
+        devices.forEach(device -> listed.put(device.id(), device.kind()));
+        return devices;
+    }
+
+    private DeviceInfo info(DeviceId id) {
+        return new DeviceInfo(id, switches.contains(id) ? DeviceKind.CXL_SWITCH : DeviceKind.CXL_MEMORY_DEVICE, 0x1e98,
+                0x0d93, Optional.of("0x" + id.address()), "fault-injecting");
     }
 
     @Override
@@ -129,6 +135,11 @@ final class FaultyDevice implements Transport {
             ByteBuffer in = ByteBuffer.wrap(request.payload()).order(ByteOrder.LITTLE_ENDIAN);
             int offset = in.getInt(16);
             return new DeviceResponse(0, java.util.Arrays.copyOfRange(cel, offset, offset + in.getInt(20)));
+        }
+        // as the kernel and emulator transports do: a device replaced since it was listed is gone, once
+        DeviceKind was = present.contains(device) ? listed.put(device, info(device).kind()) : null;
+        if (was != null && was != info(device).kind()) {
+            throw new DeviceGoneException(device + " was replaced since it was listed; nothing was sent");
         }
         sent.add(Map.entry(device, request));
         waitIfHung(device);

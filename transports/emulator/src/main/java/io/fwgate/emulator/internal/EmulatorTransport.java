@@ -42,6 +42,8 @@ public final class EmulatorTransport implements Transport {
     static final String SCHEME = "emu";
 
     private final ConcurrentMap<String, EmulatedDevice> devices = new ConcurrentHashMap<>();
+    /** The device each address held when {@link #devices()} last listed it. */
+    private final ConcurrentMap<String, EmulatedDevice> listed = new ConcurrentHashMap<>();
     private final Optional<BundleTracker<List<ProfileExtender.Added>>> profiles;
     private final Optional<EmulatedMctp> mctp;
 
@@ -108,7 +110,11 @@ public final class EmulatorTransport implements Transport {
     @Override
     public List<DeviceInfo> devices() {
         List<DeviceInfo> all = new ArrayList<>();
-        devices.values().forEach(device -> all.add(device.info()));
+        listed.keySet().retainAll(devices.keySet());
+        devices.forEach((address, device) -> {
+            listed.put(address, device);
+            all.add(device.info());
+        });
         all.sort(Comparator.comparing(info -> info.id().address()));
         return all;
     }
@@ -129,6 +135,12 @@ public final class EmulatorTransport implements Transport {
             boolean off = profiles.isEmpty() && devices.isEmpty();
             throw new DeviceGoneException("no emulated device " + device
                     + (off ? " (emulation is off: set " + ENABLED_PROPERTY + "=true)" : ""));
+        }
+        EmulatedDevice before = listed.put(device.address(), target);
+        if (before != null && before != target) {
+            // as a kernel transport does: the caller judged this request by the device it was told of
+            throw new DeviceGoneException(device + " was replaced since it was listed; nothing was sent: list the "
+                    + "devices again");
         }
         try {
             return target.send(request);

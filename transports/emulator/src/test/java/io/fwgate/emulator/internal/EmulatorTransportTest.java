@@ -47,6 +47,20 @@ class EmulatorTransportTest {
     }
 
     @Test
+    void aDeviceReplacedAtItsAddressSinceTheListingIsReportedGoneOnceAndNothingIsSent() throws Exception {
+        CxlType3Device unplugged = new CxlType3Device(MEM0, nanos::get);
+        EmulatorTransport transport = new EmulatorTransport(Map.of("mem0", unplugged));
+        transport.devices();
+        transport.remove("mem0", unplugged);
+        transport.add("mem0", new CxlType3Device(MEM0, nanos::get));
+
+        assertThatExceptionOfType(DeviceGoneException.class)
+                .isThrownBy(() -> transport.send(MEM0, request(0x0001, Spec.NONE)))
+                .withMessageContaining("emu:mem0 was replaced since it was listed; nothing was sent");
+        assertThat(transport.send(MEM0, request(0x0001, Spec.NONE)).status()).isZero();
+    }
+
+    @Test
     void withThePropertyItOffersTheCxlMemoryDeviceAndTheNvmeController() throws Exception {
         EmulatorTransport transport = new EmulatorTransport(context(Map.of("fwgate.emulated", "true")));
 

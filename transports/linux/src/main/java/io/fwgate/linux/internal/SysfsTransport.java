@@ -2,6 +2,8 @@ package io.fwgate.linux.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.fwgate.api.DeviceId;
 import io.fwgate.api.DeviceInfo;
@@ -13,13 +15,17 @@ import io.fwgate.api.spi.Transport;
 /**
  * A transport whose devices the kernel lists in sysfs. Every {@link #devices()} and {@link #send} reads
  * sysfs afresh: a device that appeared is picked up by the next call, one that disappeared answers
- * {@link DeviceGoneException}. Thread-safe if the subclass is.
+ * {@link DeviceGoneException}, and so does, once, another device the kernel now names as one that was
+ * listed (unplugged and replaced between two listings): the caller judged the request by what it was
+ * told the device is, so nothing is sent until it lists again. Thread-safe if the subclass is.
  */
 abstract class SysfsTransport implements Transport {
     private final String scheme;
     private final LinuxSettings settings;
     private final Sysfs sysfs;
     private final SysfsDiscovery discovery;
+    /** What {@link #devices()} last told the caller each device is. */
+    private final Map<DeviceId, DeviceInfo> listed = new ConcurrentHashMap<>();
 
     /**
      * @param scheme the transport's scheme
@@ -58,7 +64,11 @@ abstract class SysfsTransport implements Transport {
 
     @Override
     public final List<DeviceInfo> devices() {
-        return settings.enabled() ? scan(discovery).stream().map(SysfsDevice::info).toList() : List.of();
+        List<DeviceInfo> devices = settings.enabled() ? scan(discovery).stream().map(SysfsDevice::info).toList()
+                : List.of();
+        listed.keySet().retainAll(devices.stream().map(DeviceInfo::id).toList());
+        devices.forEach(device -> listed.put(device.id(), device));
+        return devices;
     }
 
     /**
@@ -75,9 +85,24 @@ abstract class SysfsTransport implements Transport {
         }
         for (SysfsDevice device : scan(discovery)) {
             if (device.info().id().equals(id)) {
+                DeviceInfo before = listed.put(id, device.info());
+                if (before != null && !sameDevice(before, device.info())) {
+                    throw new DeviceGoneException(id + " was replaced since it was listed (it was " + identity(before)
+                            + ", it is " + identity(device.info()) + "); nothing was sent: list the devices again");
+                }
                 return send(device, request);
             }
         }
         throw new DeviceGoneException(id + " is gone: " + settings.sysfs() + " no longer lists it");
+    }
+
+    private static boolean sameDevice(DeviceInfo a, DeviceInfo b) {
+        return a.kind() == b.kind() && a.pciVendorId() == b.pciVendorId() && a.pciDeviceId() == b.pciDeviceId()
+                && a.serial().equals(b.serial());
+    }
+
+    private static String identity(DeviceInfo device) {
+        return String.format("%s %04x:%04x serial %s", device.kind().id(), device.pciVendorId(), device.pciDeviceId(),
+                device.serial().orElse("-"));
     }
 }

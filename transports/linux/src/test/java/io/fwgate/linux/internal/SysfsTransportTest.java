@@ -51,6 +51,25 @@ class SysfsTransportTest {
     }
 
     @Test
+    void aDeviceReplacedAtTheSameNameIsReportedGoneOnceAndNothingIsSent() throws Exception {
+        new FakeSysfs(root).memdev(function(), "mem0", "0x1");
+        CxlTransport transport = new CxlTransport(settings(true), () -> kernel);
+        assertThat(transport.devices()).extracting(d -> d.serial().orElseThrow()).containsExactly("0x1");
+
+        // unplugged, and another device enumerated as mem0 before anyone listed again
+        Files.delete(root.resolve("bus/cxl/devices/mem0"));
+        new FakeSysfs(root).memdev(new FakeSysfs(root).pciFunction("pci0000:0e/0000:0e:00.0/0000:0f:00.0", 0x1e98,
+                0x0001), "mem0", "0x2");
+
+        assertThatThrownBy(() -> transport.send(MEM0, RAW_TIMESTAMP)).isInstanceOf(DeviceGoneException.class)
+                .hasMessageContaining("cxl:mem0 was replaced since it was listed")
+                .hasMessageContaining("8086:0d93 serial 0x1").hasMessageContaining("1e98:0001 serial 0x2");
+        assertThat(kernel.opened).isEmpty();
+        transport.send(MEM0, RAW_TIMESTAMP);
+        assertThat(kernel.opened).containsExactly("/dev/cxl/mem0");
+    }
+
+    @Test
     void sendsThroughTheDevicesNodeWithinItsMailboxSize() throws Exception {
         new FakeSysfs(root).memdev(function(), "mem0", "0x1");
         CxlTransport transport = new CxlTransport(settings(true), () -> kernel);
