@@ -54,10 +54,10 @@ record GateFigures(Map<String, Stats> byName) {
         figures.put("audit-cost-p50-us", Report.round(auditCost));
         lines.add("");
         lines.add("A call adds " + Report.format(off.p50() - floor.p50()) + " µs at p50 to the floor (audit off):"
-                + " resolve, encode, gate, the audit's record maps, decode. The deadline's hand-off, which transports"
+                + " resolve, encode, gate, decode. The deadline's hand-off, which transports"
                 + " not bounded by themselves still pay, is " + Report.format(handoff.p50()) + " µs at p50 alone. The"
-                + " audit's own cost: " + Report.format(auditCost) + " µs per call at p50 (two records, each forced to"
-                + " disk before the call goes on).");
+                + " audit's own cost: " + Report.format(auditCost) + " µs per call at p50 (two records; for a telemetry call"
+                + " both are forced to disk by one fsync before the call returns).");
         report.section("gate", "1. Gate overhead", figures, lines);
         report.verdict(Verdict.judged(1, TARGET, Report.format(ratio50) + "x (" + Report.format(off.p50()) + " µs vs "
                 + Report.format(floor.p50()) + " µs)", ratio50 <= LIMIT, "the call adds "
@@ -65,7 +65,7 @@ record GateFigures(Map<String, Stats> byName) {
                 + " µs: the in-memory device answers in nanoseconds"));
         Stats fsync = byName.get("appendAndForce");
         report.verdict(Verdict.reported(1, "audit's own cost, reported separately", Report.format(auditCost)
-                + " µs per call (p50)", "two durable records" + (fsync == null ? "" : "; the disk's append +"
+                + " µs per call (p50)", "two records, one fsync for a telemetry call" + (fsync == null ? "" : "; the disk's append +"
                         + " fdatasync alone: " + Report.format(fsync.p50()) + " µs")));
     }
 

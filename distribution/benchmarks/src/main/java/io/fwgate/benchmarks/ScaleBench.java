@@ -82,8 +82,8 @@ final class ScaleBench {
             report.section("scale", "8. Scale", figures, lines);
             report.verdict(Verdict.judged(8, TARGET, Report.format(one) + " ms with 1 caller; " + Report.format(best)
                     + " ms at best with 8 or 64 callers; cold " + Report.format(cold) + " ms", best < SWEEP_LIMIT_MS, "audit off the sweep takes "
-                    + Report.format(sweeps.get("audit off, 1 caller, warm")) + " ms: the rest is two durable records per"
-                    + " call, and one caller waits for each one's fsync alone"));
+                    + Report.format(sweeps.get("audit off, 1 caller, warm")) + " ms: the rest is the durable audit, and one caller waits"
+                    + " for each call's fsync alone"));
         } finally {
             Workspace.delete(work);
         }
