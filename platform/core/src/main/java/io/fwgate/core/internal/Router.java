@@ -82,7 +82,7 @@ final class Router {
     }
 
     CallResult call(Caller caller, CallRequest call) throws CallException {
-        policy();
+        policy(); // an invalid policy refuses every call before the device or command is even looked up
         Devices.Reached device = find(call);
         PreparedCall prepared;
         try {

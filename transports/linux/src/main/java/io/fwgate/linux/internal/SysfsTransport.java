@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.fwgate.api.DeviceId;
 import io.fwgate.api.DeviceInfo;
@@ -66,7 +67,7 @@ abstract class SysfsTransport implements Transport {
     public final List<DeviceInfo> devices() {
         List<DeviceInfo> devices = settings.enabled() ? scan(discovery).stream().map(SysfsDevice::info).toList()
                 : List.of();
-        listed.keySet().retainAll(devices.stream().map(DeviceInfo::id).toList());
+        listed.keySet().retainAll(devices.stream().map(DeviceInfo::id).collect(Collectors.toSet()));
         devices.forEach(device -> listed.put(device.id(), device));
         return devices;
     }

@@ -9,7 +9,6 @@ import org.osgi.framework.ServiceRegistration;
 
 import io.fwgate.emulator.internal.EmulatedDevice;
 import io.fwgate.mctp.MctpSerialLink;
-import io.fwgate.mctp.SerialLine;
 
 /**
  * The emulator's MCTP endpoint on a pseudo-terminal, announced to the {@code mctp-serial} transport as an
@@ -38,32 +37,32 @@ public final class EmulatedMctp implements AutoCloseable {
      */
     public static Optional<EmulatedMctp> start(BundleContext context, EmulatedDevice fmApi, EmulatedDevice nvme,
             Consumer<String> warnings) {
-        SerialLine line;
+        MctpPtyEndpoint endpoint;
         try {
-            line = SerialLine.openPseudoterminal();
+            endpoint = MctpPtyEndpoint.onPseudoterminal(EID, fmApi, nvme);
         } catch (IOException | LinkageError e) {
             warnings.accept("fwgate: no emulated MCTP endpoint: " + e.getMessage());
             return Optional.empty();
         }
-        MctpPtyEndpoint endpoint = new MctpPtyEndpoint(line, EID, new MctpResponder(EID, fmApi, nvme));
         ServiceRegistration<MctpSerialLink> registration;
         try {
-            registration = context.registerService(MctpSerialLink.class, new MctpSerialLink(line.path(), EID), null);
+            registration = context.registerService(MctpSerialLink.class, new MctpSerialLink(endpoint.path(), EID),
+                    null);
         } catch (IllegalStateException | UnsupportedOperationException e) {
             // a stopping bundle's context, or one that registers nothing (tests outside a framework)
             warnings.accept("fwgate: the emulated MCTP endpoint is not announced: " + e.getMessage());
-            close(line);
+            close(endpoint);
             return Optional.empty();
         }
         endpoint.start();
         return Optional.of(new EmulatedMctp(endpoint, registration));
     }
 
-    private static void close(SerialLine line) {
+    private static void close(MctpPtyEndpoint endpoint) {
         try {
-            line.close();
+            endpoint.close();
         } catch (IOException e) {
-            System.err.println("fwgate: closing a pseudo-terminal failed: " + e.getMessage());
+            System.err.println("fwgate: closing the emulated MCTP endpoint failed: " + e.getMessage());
         }
     }
 
@@ -75,10 +74,6 @@ public final class EmulatedMctp implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the framework withdrew it already: the bundle is stopping
         }
-        try {
-            endpoint.close();
-        } catch (IOException e) {
-            System.err.println("fwgate: closing the emulated MCTP endpoint failed: " + e.getMessage());
-        }
+        close(endpoint);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.fwgate.emulator.internal.EmulatedDevice;
 import io.fwgate.mctp.SerialCodec;
 import io.fwgate.mctp.SerialLine;
 
@@ -35,6 +36,17 @@ final class MctpPtyEndpoint implements AutoCloseable {
         this.responder = responder;
         this.reader = new Thread(this::serve, "fwgate-emulated-mctp " + line.path());
         reader.setDaemon(true);
+    }
+
+    /**
+     * @param eid the endpoint's EID
+     * @param fmApi the emulated switch, which answers FM API messages
+     * @param nvme the emulated NVMe controller whose subsystem NVMe-MI reports on
+     * @return an endpoint, not yet started, on a new pseudo-terminal
+     * @throws IOException if no pseudo-terminal can be had
+     */
+    static MctpPtyEndpoint onPseudoterminal(int eid, EmulatedDevice fmApi, EmulatedDevice nvme) throws IOException {
+        return new MctpPtyEndpoint(SerialLine.openPseudoterminal(), eid, new MctpResponder(eid, fmApi, nvme));
     }
 
     void start() {

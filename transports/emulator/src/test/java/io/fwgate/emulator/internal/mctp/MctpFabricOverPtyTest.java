@@ -21,7 +21,6 @@ import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.emulator.internal.EmulatedDevice;
 import io.fwgate.emulator.internal.TestDevices;
-import io.fwgate.mctp.SerialLine;
 import io.fwgate.mctp.internal.MctpSerialTransport;
 
 /**
@@ -37,8 +36,7 @@ class MctpFabricOverPtyTest {
     @BeforeEach
     void start() throws Exception {
         Map<String, EmulatedDevice> devices = TestDevices.all(System::nanoTime);
-        endpoint = new MctpPtyEndpoint(SerialLine.openPseudoterminal(), 8,
-                new MctpResponder(8, devices.get("switch0"), devices.get("nvme0")));
+        endpoint = MctpPtyEndpoint.onPseudoterminal(8, devices.get("switch0"), devices.get("nvme0"));
         endpoint.start();
         cci = "mctp-serial:" + endpoint.path() + ",8";
         Map<String, String> properties = Map.of("fwgate.mctp.serial", endpoint.path() + ",8",

@@ -27,8 +27,7 @@ class MctpPtyEndpointTest {
     @BeforeEach
     void start() throws Exception {
         Map<String, EmulatedDevice> devices = TestDevices.all(System::nanoTime);
-        endpoint = new MctpPtyEndpoint(SerialLine.openPseudoterminal(), 8,
-                new MctpResponder(8, devices.get("switch0"), devices.get("nvme0")));
+        endpoint = MctpPtyEndpoint.onPseudoterminal(8, devices.get("switch0"), devices.get("nvme0"));
         endpoint.start();
         requester = SerialLine.open(endpoint.path(), 115200);
     }
