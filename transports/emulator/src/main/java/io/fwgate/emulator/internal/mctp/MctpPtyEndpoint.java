@@ -1,6 +1,7 @@
 package io.fwgate.emulator.internal.mctp;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,11 +74,13 @@ final class MctpPtyEndpoint implements AutoCloseable {
         try {
             while (running) {
                 int count = line.read(buffer, POLL_NANOS);
-                for (SerialCodec.Message message : codec.feed(buffer, count)) {
-                    answer(message);
-                }
+                List<SerialCodec.Message> messages = codec.feed(buffer, count);
+                // counted before answering: whoever reads an answer sees the drops that came before it
                 droppedFrames.set(codec.droppedFrames());
                 droppedPackets.set(codec.droppedPackets());
+                for (SerialCodec.Message message : messages) {
+                    answer(message);
+                }
             }
         } catch (IOException e) {
             if (running) {
