@@ -117,6 +117,37 @@ class ResponseLayoutTest {
     }
 
     @Test
+    void aValueNamedByBothItsBitPatternAndItsSignedNumberTakesTheBitPatternsName() throws Exception {
+        ResponseLayout layout = response("{'max-size': 1, 'fields': [{'name': 'x', 'offset': 0, 'type': 's8',"
+                + " 'enum': {'-1': 'as-signed', '0xff': 'as-pattern', '-2': 'minus-two'}}]}");
+
+        assertThat(layout.decode(bytes("ff")).get("x")).isEqualTo("as-pattern");
+        assertThat(layout.decode(bytes("fe")).get("x")).isEqualTo("minus-two");
+        assertThat(layout.decode(bytes("fd")).get("x")).isEqualTo("unknown (0xfd)");
+    }
+
+    @Test
+    void anUnnamedU64WithItsTopBitSetShowsAllItsBits() throws Exception {
+        ResponseLayout layout = response("{'max-size': 8, 'fields': [{'name': 'x', 'offset': 0, 'type': 'u64',"
+                + " 'enum': {'0xffffffffffffffff': 'all-ones'}}]}");
+
+        assertThat(layout.decode(bytes("ffffffffffffffff")).get("x")).isEqualTo("all-ones");
+        assertThat(layout.decode(bytes("feffffffffffffff")).get("x")).isEqualTo("unknown (0xfffffffffffffffe)");
+    }
+
+    @Test
+    void signedValuesScaleAndOverflowIntoABigInteger() throws Exception {
+        ResponseLayout layout = response("{'max-size': 10, 'fields': ["
+                + "{'name': 'small', 'offset': 0, 'type': 's16', 'scale': 10, 'bias': 5},"
+                + "{'name': 'wide', 'offset': 2, 'type': 's64', 'scale': 2}]}");
+
+        Map<String, Object> values = layout.decode(bytes("feff" + "0000000000000080"));
+
+        assertThat(values.get("small")).isEqualTo(-15L);
+        assertThat(values.get("wide")).isEqualTo(BigInteger.valueOf(Long.MIN_VALUE).shiftLeft(1));
+    }
+
+    @Test
     void stringsAreTrimmedOfTrailingNulsAndSpaces() throws Exception {
         ResponseLayout layout = response("{'max-size': 16, 'fields': ["
                 + "{'name': 'a', 'offset': 0, 'type': 'string', 'size': 8},"

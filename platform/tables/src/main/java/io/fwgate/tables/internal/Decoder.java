@@ -27,26 +27,30 @@ final class Decoder {
     }
 
     /**
-     * @param fields the checked fields
+     * @param fields the checked fields' plans
+     * @param hasArray whether an array among them may take its count from an earlier field
      * @param payload the response payload
      * @param transport values the transport returned beside the payload, by name (NVMe {@code result})
      */
-    static Map<String, Object> decode(List<ResponseField> fields, byte[] payload, Map<String, Long> transport)
-            throws DecodeException {
-        return new Decoder(payload, transport).level(fields, 0, payload.length, "");
+    static Map<String, Object> decode(List<FieldPlan> fields, boolean hasArray, byte[] payload,
+            Map<String, Long> transport) throws DecodeException {
+        return new Decoder(payload, transport).level(fields, hasArray, 0, payload.length, "");
     }
 
     /**
+     * @param hasArray whether an array of this level may take its count from an earlier field
      * @param base where the level starts: 0, or the start of an array element
      * @param end where the level's bytes end: the payload's end, or the element's
      * @param prefix the element path for messages, e.g. {@code records[2].}
      */
-    private Map<String, Object> level(List<ResponseField> fields, int base, int end, String prefix)
+    private Map<String, Object> level(List<FieldPlan> fields, boolean hasArray, int base, int end, String prefix)
             throws DecodeException {
-        Map<String, Object> out = new LinkedHashMap<>();
+        // sized for all fields at once: no rehashing while it fills
+        Map<String, Object> out = new LinkedHashMap<>(fields.size() * 4 / 3 + 1);
         // raw values are kept only where an array of this level may take its count from them
-        Map<String, BigInteger> raws = hasArray(fields) ? new HashMap<>() : null;
-        for (ResponseField f : fields) {
+        Map<String, BigInteger> raws = hasArray ? new HashMap<>() : null;
+        for (FieldPlan plan : fields) {
+            ResponseField f = plan.field;
             long at = (long) base + f.offset();
             switch (f.type()) {
                 case STRING:
@@ -63,7 +67,7 @@ final class Decoder {
                     out.put(f.name(), Numbers.uuidText(payload, (int) at));
                     break;
                 case ARRAY:
-                    out.put(f.name(), array(f, at, end, prefix, raws));
+                    out.put(f.name(), array(plan, at, end, prefix, raws));
                     break;
                 default:
                     long container = f.fromTransport() ? transportValue(f) : payloadValue(f, prefix, at, end);
@@ -71,19 +75,10 @@ final class Decoder {
                     if (raws != null) {
                         raws.put(f.name(), unsigned(bits));
                     }
-                    out.put(f.name(), Values.of(f, bits));
+                    out.put(f.name(), Values.of(plan, bits));
             }
         }
         return out;
-    }
-
-    private static boolean hasArray(List<ResponseField> fields) {
-        for (ResponseField f : fields) {
-            if (f.type() == FieldType.ARRAY) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private long payloadValue(ResponseField f, String prefix, long at, int end) throws DecodeException {
@@ -101,8 +96,9 @@ final class Decoder {
         return value & Bits.mask(f.type().bits());
     }
 
-    private List<Map<String, Object>> array(ResponseField f, long start, int end, String prefix,
+    private List<Map<String, Object>> array(FieldPlan plan, long start, int end, String prefix,
             Map<String, BigInteger> raws) throws DecodeException {
+        ResponseField f = plan.field;
         if (start > end) {
             throw new DecodeException("array '" + prefix + f.name() + "' at offset " + hex(start)
                     + " starts past the end of the data (" + hex(end) + ")");
@@ -130,7 +126,7 @@ final class Decoder {
             if (f.index().isPresent()) {
                 element.put(f.index().get(), (long) i);
             }
-            element.putAll(level(f.fields(), elementStart, elementStart + f.stride(),
+            element.putAll(level(plan.elements, plan.elementsHaveArray, elementStart, elementStart + f.stride(),
                     prefix + f.name() + "[" + i + "]."));
             elements.add(element);
         }

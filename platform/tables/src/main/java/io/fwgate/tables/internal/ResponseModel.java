@@ -9,15 +9,42 @@ import io.fwgate.api.DecodeException;
 import io.fwgate.tables.MetricField;
 
 /**
- * A checked response layout. Immutable and thread-safe.
- *
- * @param maxSize the largest payload the command can answer
- * @param decoder the Java decoder that decodes it instead of {@code fields}, if any
- * @param fields the fields in table order
+ * A checked response layout, made ready for decoding when built (see {@link FieldPlan}). Immutable and
+ * thread-safe.
  */
-public record ResponseModel(int maxSize, Optional<String> decoder, List<ResponseField> fields) {
-    public ResponseModel {
-        fields = List.copyOf(fields);
+public final class ResponseModel {
+    private final int maxSize;
+    private final Optional<String> decoder;
+    private final List<ResponseField> fields;
+    private final List<FieldPlan> plans;
+    private final boolean hasArray;
+
+    /**
+     * @param maxSize the largest payload the command can answer
+     * @param decoder the Java decoder that decodes it instead of {@code fields}, if any
+     * @param fields the checked fields in table order
+     */
+    public ResponseModel(int maxSize, Optional<String> decoder, List<ResponseField> fields) {
+        this.maxSize = maxSize;
+        this.decoder = decoder;
+        this.fields = List.copyOf(fields);
+        this.plans = FieldPlan.of(this.fields);
+        this.hasArray = FieldPlan.hasArray(plans);
+    }
+
+    /** @return the largest payload the command can answer */
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /** @return the Java decoder that decodes it instead of the fields, if any */
+    public Optional<String> decoder() {
+        return decoder;
+    }
+
+    /** @return the fields in table order */
+    public List<ResponseField> fields() {
+        return fields;
     }
 
     /** @return the metrics the top-level fields are marked as, in table order */
@@ -40,6 +67,6 @@ public record ResponseModel(int maxSize, Optional<String> decoder, List<Response
         if (decoder.isPresent()) {
             throw new DecodeException("this response is decoded by the Java decoder '" + decoder.get() + "'");
         }
-        return Decoder.decode(fields, payload, transport);
+        return Decoder.decode(plans, hasArray, payload, transport);
     }
 }
