@@ -170,7 +170,7 @@ public final class BenchPlatform implements AutoCloseable {
     /** @return the names of the commands callable on the device, as {@code fwgate commands} lists them */
     public List<String> commands(DeviceId device) throws CallException {
         List<String> names = new ArrayList<>();
-        router.commandsOf(router.find(new CallRequest(device, "", Map.of(), false)))
+        router.commandsOf(router.find(new CallRequest(device, "", Map.of(), false))).all()
                 .forEach(bound -> names.add(bound.spec().name()));
         return names;
     }

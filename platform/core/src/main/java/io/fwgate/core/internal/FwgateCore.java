@@ -197,7 +197,7 @@ public final class FwgateCore implements Gateway, AuditSink {
         lock.lock();
         try {
             DeviceEffects effects = devices.effectsOf(device);
-            for (PluginRegistry.Bound bound : router.commandsOf(device)) {
+            for (PluginRegistry.Bound bound : router.commandsOf(device).all()) {
                 var spec = bound.spec();
                 Requirement needed = Requirement.of(spec, effects);
                 views.add(new CommandView(spec.name(), spec.opcode(), spec.description(), needed.level(),

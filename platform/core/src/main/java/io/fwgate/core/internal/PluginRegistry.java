@@ -3,6 +3,7 @@ package io.fwgate.core.internal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,26 @@ final class PluginRegistry {
     record Bound(CommandSpec spec, PluginRecord plugin) {
     }
 
+    /**
+     * The commands for one device, and the same by name, so a call finds its command in one lookup however
+     * many plugins add commands to the device. Immutable.
+     *
+     * @param all in plugin and table order
+     * @param byName the first command of each name in that order
+     */
+    record DeviceCommands(List<Bound> all, Map<String, Bound> byName) {
+        static DeviceCommands of(List<Bound> all) {
+            Map<String, Bound> byName = new HashMap<>();
+            all.forEach(b -> byName.putIfAbsent(b.spec().name(), b));
+            return new DeviceCommands(List.copyOf(all), Map.copyOf(byName));
+        }
+
+        /** @return the command of that name, or null */
+        Bound named(String name) {
+            return byName.get(name);
+        }
+    }
+
     /** How many devices a snapshot remembers before it starts over (devices come and go; memory must not grow). */
     private static final int DEVICES_REMEMBERED = 4096;
 
@@ -33,8 +54,8 @@ final class PluginRegistry {
      * The plugins, and the commands found for each device: one shared list per set of matching tables,
      * so a thousand devices of one model hold one list.
      */
-    private record Snapshot(List<PluginRecord> plugins, Map<DeviceInfo, List<Bound>> byDevice,
-            Map<BitSet, List<Bound>> byTables) {
+    private record Snapshot(List<PluginRecord> plugins, Map<DeviceInfo, DeviceCommands> byDevice,
+            Map<BitSet, DeviceCommands> byTables) {
         Snapshot(List<PluginRecord> plugins) {
             this(List.copyOf(plugins), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
@@ -106,8 +127,16 @@ final class PluginRegistry {
      * @return the commands of every active plugin whose tables match it, in plugin and table order; immutable
      */
     List<Bound> commandsFor(DeviceInfo device) {
+        return commandsOf(device).all();
+    }
+
+    /**
+     * @param device a device
+     * @return the commands of every active plugin whose tables match it, also by name
+     */
+    DeviceCommands commandsOf(DeviceInfo device) {
         Snapshot now = snapshot;
-        List<Bound> known = now.byDevice().get(device);
+        DeviceCommands known = now.byDevice().get(device);
         if (known != null) {
             return known;
         }
@@ -118,7 +147,8 @@ final class PluginRegistry {
                 matching.set(index++, table.match().matches(device));
             }
         }
-        List<Bound> found = now.byTables().computeIfAbsent(matching, m -> bind(now.plugins(), m));
+        DeviceCommands found = now.byTables().computeIfAbsent(matching,
+                m -> DeviceCommands.of(bind(now.plugins(), m)));
         if (now.byDevice().size() >= DEVICES_REMEMBERED) {
             now.byDevice().clear();
         }
@@ -136,7 +166,7 @@ final class PluginRegistry {
                 }
             }
         }
-        return List.copyOf(bound);
+        return bound;
     }
 
     private PluginRecord check(PluginRecord candidate) {

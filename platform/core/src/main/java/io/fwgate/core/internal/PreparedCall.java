@@ -61,12 +61,12 @@ final class PreparedCall {
      * @return the prepared call
      * @throws CallException of kind BAD_REQUEST for an unknown command, bad argument or missing decoder
      */
-    static PreparedCall prepare(CallRequest call, List<PluginRegistry.Bound> commands, DecoderLookup decoders)
+    static PreparedCall prepare(CallRequest call, PluginRegistry.DeviceCommands commands, DecoderLookup decoders)
             throws CallException {
         if (isOpcode(call.command())) {
-            return raw(call, commands);
+            return raw(call, commands.all());
         }
-        PluginRegistry.Bound bound = named(call.command(), commands);
+        PluginRegistry.Bound bound = commands.named(call.command());
         if (bound == null) {
             throw badRequest("unknown command '" + call.command() + "' for " + call.device()
                     + " (`fwgate commands " + call.device() + "` lists them)");
@@ -88,15 +88,6 @@ final class PreparedCall {
         DeviceRequest request = new DeviceRequest(spec.opcode(), encoded.payload(), encoded.parameters(),
                 spec.response().maxSize());
         return new PreparedCall(spec.name(), spec.opcode(), request, Optional.of(bound), java);
-    }
-
-    private static PluginRegistry.Bound named(String name, List<PluginRegistry.Bound> commands) {
-        for (PluginRegistry.Bound bound : commands) {
-            if (bound.spec().name().equals(name)) {
-                return bound;
-            }
-        }
-        return null;
     }
 
     /** @return true for {@code 0x} and 1 to 4 hex digits: a raw call (a plain test, no regex on every call) */

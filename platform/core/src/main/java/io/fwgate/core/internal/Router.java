@@ -1,7 +1,6 @@
 package io.fwgate.core.internal;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -86,7 +85,7 @@ final class Router {
         Devices.Reached device = find(call);
         PreparedCall prepared;
         try {
-            prepared = PreparedCall.prepare(call, registry.commandsFor(device.info()), decoders);
+            prepared = PreparedCall.prepare(call, registry.commandsOf(device.info()), decoders);
         } catch (CallException e) {
             Optional<PluginRecord> changed = registry.retiredOwner(device.info(), call.command());
             if (changed.isPresent() && registry.commandsFor(device.info()).stream()
@@ -269,7 +268,7 @@ final class Router {
         return kind + " (" + e.getMessage() + ")";
     }
 
-    List<PluginRegistry.Bound> commandsOf(Devices.Reached device) {
-        return registry.commandsFor(device.info());
+    PluginRegistry.DeviceCommands commandsOf(Devices.Reached device) {
+        return registry.commandsOf(device.info());
     }
 }

@@ -126,8 +126,10 @@ class PluginRegistryTest {
         assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("identify");
         registry.admit(plugin(11, "more", DeviceKind.CXL_MEMORY_DEVICE, command("health", 0x4200, Level.TELEMETRY)));
         assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("identify", "health");
+        assertThat(registry.commandsOf(MEM0).named("health").plugin().bundleId()).isEqualTo(11);
         registry.remove(10);
         assertThat(registry.commandsFor(MEM0)).extracting(b -> b.spec().name()).containsExactly("health");
+        assertThat(registry.commandsOf(MEM0).named("identify")).as("a removed plugin's command by name").isNull();
     }
 
     @Test
