@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -58,16 +59,21 @@ final class InProcessBench {
         new GateFigures(byName).report(report);
     }
 
-    /** Item 2: calls/s with the durable audit against audit off, at 1, 2, 8 and 32 callers. */
+    /**
+     * Item 2: calls/s with the durable audit against audit off, at 1, 2, 8 and 32 callers, on devices that
+     * answer at once and on devices with a mailbox's latency.
+     */
     void audit(Report report) throws RunnerException {
-        Map<Integer, Map<String, Double>> rates = new LinkedHashMap<>();
+        Map<Integer, Map<Integer, Map<String, Double>>> rates = new TreeMap<>();
         for (int threads : AUDIT_THREADS) {
             for (RunResult result : run(jmh(AuditThroughputBenchmark.class, "audit-" + threads).threads(threads))) {
-                rates.computeIfAbsent(threads, t -> new LinkedHashMap<>()).put(result.getParams().getParam("audit"),
-                        result.getPrimaryResult().getScore());
+                int micros = Integer.parseInt(result.getParams().getParam("deviceMicros"));
+                rates.computeIfAbsent(micros, m -> new LinkedHashMap<>())
+                        .computeIfAbsent(threads, t -> new LinkedHashMap<>())
+                        .put(result.getParams().getParam("audit"), result.getPrimaryResult().getScore());
             }
         }
-        new AuditFigures(rates).report(report);
+        rates.forEach((micros, byCallers) -> new AuditFigures(micros, byCallers).report(report));
     }
 
     /** Item 3: calls/s on 1 and 64 devices, zero-latency and 200 µs devices, 1, 2 and 8 threads. */

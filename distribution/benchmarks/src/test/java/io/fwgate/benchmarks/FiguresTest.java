@@ -25,11 +25,12 @@ class FiguresTest {
 
     @Test
     void theAuditTargetTakesTheWorstShareFromEightCallersUp() {
-        new AuditFigures(Map.of(1, rates(100, 10), 8, rates(100, 60), 32, rates(100, 49))).report(report);
+        new AuditFigures(200, Map.of(1, rates(100, 10), 8, rates(100, 60), 32, rates(100, 49))).report(report);
+        new AuditFigures(0, Map.of(1, rates(100, 10), 8, rates(100, 60), 32, rates(100, 50))).report(report);
 
-        Verdict verdict = report.verdicts().get(0);
-        assertThat(verdict.word()).isEqualTo("not met");
-        assertThat(verdict.measured()).isEqualTo("49% at 32 callers");
+        assertThat(report.verdicts()).extracting(Verdict::word).containsExactly("not met", "met");
+        assertThat(report.verdicts().get(0).measured()).isEqualTo("49% at 32 callers, devices that answer in 200 µs,"
+                + " as a mailbox");
     }
 
     @Test

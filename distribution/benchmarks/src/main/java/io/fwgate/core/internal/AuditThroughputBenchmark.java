@@ -27,7 +27,9 @@ import io.fwgate.platform.CallResult;
  * Issue item 2: calls per second with the durable audit against audit off, as concurrent callers grow
  * (the runner sets the thread count: 1, 2, 8, 32). Each caller has a device of its own among
  * {@value #DEVICES} emulated CXL memory devices, so the per-device lock does not serialize callers and
- * records of different calls can share one fsync (group commit).
+ * records of different calls can share one fsync (group commit). The devices answer at once (the
+ * platform's own rate is the baseline: the worst case for the audit) or after {@code deviceMicros}
+ * without using the processor, as a mailbox does (the device's time is the baseline, as on hardware).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +40,9 @@ public class AuditThroughputBenchmark {
     @Param({ "OFF", "DURABLE" })
     public BenchPlatform.Audit audit;
 
+    @Param({ "0", "200" })
+    public int deviceMicros;
+
     private Path work;
     private BenchPlatform platform;
     private List<DeviceId> devices;
@@ -45,8 +50,8 @@ public class AuditThroughputBenchmark {
     @Setup(Level.Trial)
     public void start() {
         work = Workspace.create("audit");
-        platform = BenchPlatform.start(EmulatedFabric.createProfilesOnly(List.of(Generated.cxlDevices(DEVICES))), 0,
-                audit, work);
+        platform = BenchPlatform.start(new WatchedTransport(EmulatedFabric.createProfilesOnly(
+                List.of(Generated.cxlDevices(DEVICES))), deviceMicros), 0, audit, work);
         devices = IntStream.range(0, DEVICES).mapToObj(i -> new DeviceId(EmulatedFabric.SCHEME, Generated.deviceAddress(i)))
                 .toList();
     }
