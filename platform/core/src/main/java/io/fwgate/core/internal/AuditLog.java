@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fwgate.platform.AuditTrail;
@@ -36,6 +37,8 @@ final class AuditLog implements AuditAppender {
     static final String HEAD_FILE = "audit.head";
     static final int SEAL_FORCE_RECORDS = 1024;
     static final long SEAL_FORCE_MILLIS = 1000;
+    /** The fields the log writes itself, first in every record. */
+    private static final List<String> OWN_FIELDS = List.of("seq", "time", "prev");
 
     private final Path dir;
     private final Clock clock;
@@ -46,6 +49,8 @@ final class AuditLog implements AuditAppender {
     private long forcedSeal;
     private long forcedAt;
     private long lastSeq;
+    /** Where the next record goes: the end of the last whole record. */
+    private long end;
     private String lastHash;
     /** Guards {@link #inflight}; held only to elect a leader, never during I/O; taken before {@code this}. */
     private final Object syncLock = new Object();
@@ -95,24 +100,31 @@ final class AuditLog implements AuditAppender {
         return durableSeq;
     }
 
-    private synchronized long write(Map<String, Object> fields) throws IOException {
-        open();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("seq", lastSeq + 1);
-        record.put("time", clock.instant().toString());
-        record.put("prev", lastHash);
-        record.putAll(fields);
-        byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        long end = channel.size();
-        try {
-            writeFully(channel, ByteBuffer.wrap(line));
-        } catch (IOException e) {
-            channel.truncate(end); // never leave half a record behind a failure we report
-            throw e;
+    private long write(Map<String, Object> fields) throws IOException {
+        for (String own : OWN_FIELDS) {
+            if (fields.containsKey(own)) {
+                throw new IllegalArgumentException("an audit record's '" + own + "' is the log's own field");
+            }
         }
-        lastSeq++;
-        lastHash = AuditChain.sha256(line, line.length - 1);
-        return lastSeq;
+        // the record's own fields become JSON before the lock: only the chain and the write are serialized
+        String body = Json.MAPPER.writeValueAsString(fields);
+        synchronized (this) {
+            open();
+            String line = "{\"seq\":" + (lastSeq + 1) + ",\"time\":\"" + clock.instant() + "\",\"prev\":\""
+                    + lastHash + "\"" + (body.length() > 2 ? "," + body.substring(1) : "}") + "\n";
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            try {
+                writeFully(channel, ByteBuffer.wrap(bytes));
+            } catch (IOException e) {
+                channel.truncate(end); // never leave half a record behind a failure we report
+                channel.position(end);
+                throw e;
+            }
+            end += bytes.length;
+            lastSeq++;
+            lastHash = AuditChain.sha256(bytes, bytes.length - 1);
+            return lastSeq;
+        }
     }
 
     /**
@@ -196,7 +208,8 @@ final class AuditLog implements AuditAppender {
         FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
         AuditChain.Tail tail = AuditChain.recoverTail(opened);
-        opened.position(opened.size());
+        end = opened.size();
+        opened.position(end);
         channel = opened;
         lastSeq = tail.seq();
         lastHash = tail.hash();

@@ -1,6 +1,7 @@
 package io.fwgate.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,37 @@ class AuditLogTest {
         assertThat(records).extracting(r -> r.get("command")).containsExactly("c4", "c5");
         assertThat(records.get(0)).containsEntry("time", "2026-11-24T10:00:00Z");
         assertThat(lines().get(0)).contains("\"prev\":\"" + AuditChain.GENESIS + "\"");
+    }
+
+    @Test
+    void eachLineIsTheLogsOwnFieldsThenTheRecordsInItsOrder() throws Exception {
+        AuditLog log = log();
+        log.append(AuditLog.fields("device", "emu:mem0", "arguments", AuditLog.fields("b", "2", "a", "1")));
+        log.append(AuditLog.fields());
+        log.close();
+
+        assertThat(lines()).containsExactly(
+                "{\"seq\":1,\"time\":\"2026-11-24T10:00:00Z\",\"prev\":\"" + AuditChain.GENESIS + "\","
+                        + "\"device\":\"emu:mem0\",\"arguments\":{\"b\":\"2\",\"a\":\"1\"}}",
+                "{\"seq\":2,\"time\":\"2026-11-24T10:00:00Z\",\"prev\":\""
+                        + AuditChain.sha256(lines().get(0)) + "\"}");
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aRecordNamingTheLogsOwnFieldsIsRefusedAndNothingIsWritten() throws Exception {
+        AuditLog log = log();
+        log.append(AuditLog.fields("device", "emu:mem0"));
+
+        for (String own : List.of("seq", "time", "prev")) {
+            assertThatThrownBy(() -> log.append(AuditLog.fields(own, "forged"))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + own + "'");
+        }
+        log.append(AuditLog.fields("device", "emu:mem1"));
+        log.close();
+
+        assertThat(lines()).hasSize(2).noneMatch(line -> line.contains("forged"));
+        assertThat(verify()).isEqualTo(new AuditVerification(true, 2, ""));
     }
 
     @Test
