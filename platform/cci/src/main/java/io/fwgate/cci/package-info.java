@@ -7,7 +7,7 @@
  * <p>Consumers import it with the range {@code [1.0,2.0)}; providers with {@code [1.0,1.1)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.fwgate.cci;
 
 import org.osgi.annotation.bundle.Export;

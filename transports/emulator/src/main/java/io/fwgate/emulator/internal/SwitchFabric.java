@@ -13,7 +13,7 @@ import io.fwgate.cci.TunnelRoute;
  * {@code switch0/port1/ld0} and {@code switch0/port1/ld1}, reached through the switch's CCI by nested
  * tunnels (port 1, then the LD).
  */
-final class SwitchFabric {
+public final class SwitchFabric {
     static final String SWITCH = "switch0";
 
     private SwitchFabric() {
@@ -24,7 +24,7 @@ final class SwitchFabric {
      * @param nanos the devices' time source
      * @return the switch and its LDs, by address
      */
-    static Map<String, EmulatedDevice> devices(String scheme, LongSupplier nanos) {
+    public static Map<String, EmulatedDevice> devices(String scheme, LongSupplier nanos) {
         List<DeviceId> ldIds = List.of(ldId(scheme, 0), ldId(scheme, 1));
         MultiLogicalDevice mld = new MultiLogicalDevice(ldIds, nanos);
         CxlSwitch cxlSwitch = new CxlSwitch(new DeviceId(scheme, SWITCH), mld, nanos);

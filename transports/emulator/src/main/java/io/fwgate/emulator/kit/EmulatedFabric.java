@@ -11,6 +11,7 @@ import io.fwgate.emulator.internal.Profile;
 import io.fwgate.emulator.internal.ProfileException;
 import io.fwgate.emulator.internal.ProfileExtender;
 import io.fwgate.emulator.internal.ProfileParser;
+import io.fwgate.emulator.internal.SwitchFabric;
 
 /**
  * Builds the {@code emu} transport without a framework: the devices the emulator bundle offers when
@@ -37,6 +38,16 @@ public final class EmulatedFabric {
      */
     public static Transport create(List<byte[]> profiles) {
         return build(EmulatorTransport.standardDevices(System::nanoTime), profiles);
+    }
+
+    /**
+     * @return a transport offering the emulated CXL switch {@code emu:switch0} (FM API: Identify Switch Device,
+     *         Get Physical Port State, vPPB binding, Tunnel Management) and the two LDs of the MLD on its port 1,
+     *         {@code emu:switch0/port1/ld0} and {@code ld1}, reached through it by tunnel
+     * @since 1.1
+     */
+    public static Transport createSwitch() {
+        return new EmulatorTransport(SwitchFabric.devices(SCHEME, System::nanoTime));
     }
 
     /**

@@ -7,7 +7,7 @@
  * <p>Consumers import this package with the range {@code [1.0,2.0)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.fwgate.emulator.kit;
 
 import org.osgi.annotation.bundle.Export;

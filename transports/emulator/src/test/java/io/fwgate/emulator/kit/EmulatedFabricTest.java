@@ -66,6 +66,24 @@ class EmulatedFabricTest {
     }
 
     @Test
+    void theSwitchReachesItsLdsByTunnel() throws Exception {
+        Transport fabric = EmulatedFabric.createSwitch();
+
+        assertThat(fabric.devices()).extracting(d -> d.id().toString()).containsExactlyInAnyOrder("emu:switch0",
+                "emu:switch0/port1/ld0", "emu:switch0/port1/ld1");
+        // Identify Switch Device (5100h): byte 2 is the number of physical ports
+        DeviceResponse identify = fabric.send(DeviceId.parse("emu:switch0"),
+                new DeviceRequest(0x5100, new byte[0], Map.of(), 0x49));
+        assertThat(identify.status()).isZero();
+        assertThat(identify.payload()[2]).isPositive();
+        // Identify Memory Device (4000h) through the tunnel: the whole 45h-byte output (CXL 3.x 8.2.9.9.1.1)
+        DeviceResponse ld = fabric.send(DeviceId.parse("emu:switch0/port1/ld1"),
+                new DeviceRequest(0x4000, new byte[0], Map.of(), 0x45));
+        assertThat(ld.status()).isZero();
+        assertThat(ld.payload()).hasSize(0x45);
+    }
+
+    @Test
     void profilesOnlyLeavesTheStandardDevicesOut() throws Exception {
         Transport fabric = EmulatedFabric.createProfilesOnly(List.of(bytes(PROFILE)));
 

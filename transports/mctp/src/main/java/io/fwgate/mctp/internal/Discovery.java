@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.fwgate.api.DeviceKind;
+import io.fwgate.cci.Fabric;
 
 /**
  * What discovery learned about an endpoint: the message types it lists in MCTP control's Get Message Type

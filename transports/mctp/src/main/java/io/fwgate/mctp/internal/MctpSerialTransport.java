@@ -30,6 +30,7 @@ import io.fwgate.api.spi.DeviceGoneException;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.api.spi.Transport;
+import io.fwgate.cci.FabricScan;
 import io.fwgate.cci.TunnelRoute;
 import io.fwgate.mctp.MctpSerialLink;
 import io.fwgate.mctp.SerialLine;

@@ -14,6 +14,8 @@ import io.fwgate.api.DeviceKind;
 import io.fwgate.api.spi.DeviceGoneException;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
+import io.fwgate.cci.Fabric;
+import io.fwgate.cci.FabricScan;
 import io.fwgate.cci.TunnelRoute;
 import io.fwgate.cci.TunnelingTransport;
 import io.fwgate.mctp.MctpCommands;

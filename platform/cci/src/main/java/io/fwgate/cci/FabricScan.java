@@ -1,4 +1,4 @@
-package io.fwgate.mctp.internal;
+package io.fwgate.cci;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,10 +10,6 @@ import java.util.Map;
 import io.fwgate.api.DeviceId;
 import io.fwgate.api.spi.DeviceRequest;
 import io.fwgate.api.spi.DeviceResponse;
-import io.fwgate.cci.CciChannel;
-import io.fwgate.cci.TunnelHop;
-import io.fwgate.cci.TunnelRoute;
-import io.fwgate.cci.TunnelingTransport;
 
 /**
  * Finds the memory devices behind a CXL switch with the switch's own FM API commands: Identify Switch Device
@@ -31,7 +27,7 @@ import io.fwgate.cci.TunnelingTransport;
  * </ul>
  * Stateless.
  */
-final class FabricScan {
+public final class FabricScan {
     static final int IDENTIFY_SWITCH_DEVICE = 0x5100;
     static final int GET_PHYSICAL_PORT_STATE = 0x5101;
     static final int GET_LD_INFO = 0x5400;
@@ -55,7 +51,7 @@ final class FabricScan {
      * @param cci reaches the switch's CCI
      * @return the devices found and the problems met; a switch that answers nothing has nothing listed
      */
-    static Fabric scan(DeviceId cxlSwitch, CciChannel cci) {
+    public static Fabric scan(DeviceId cxlSwitch, CciChannel cci) {
         List<Fabric.Downstream> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         byte[] ports;
