@@ -31,6 +31,10 @@ import io.fwgate.mctp.MctpCommands;
  * late answer to an earlier request) is dropped. Thread-safe.
  */
 final class MctpClient {
+    /** Why nothing can be sent where the kernel has no MCTP. */
+    static final String UNSUPPORTED = "MCTP is not supported: this kernel has no AF_MCTP sockets (built without"
+            + " CONFIG_MCTP; EAFNOSUPPORT)";
+
     private final Syscalls sys;
     private final LongSupplier nanos;
     private final long timeoutNanos;
@@ -98,8 +102,7 @@ final class MctpClient {
             return sys.socket(SockaddrMctp.AF_MCTP, Syscalls.SOCK_DGRAM, 0);
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EAFNOSUPPORT) {
-                throw new UnsupportedOperationException("MCTP is not supported: this kernel has no AF_MCTP"
-                        + " sockets (built without CONFIG_MCTP; EAFNOSUPPORT)");
+                throw new UnsupportedOperationException(UNSUPPORTED);
             }
             throw KernelErrors.translate(id, e);
         }
