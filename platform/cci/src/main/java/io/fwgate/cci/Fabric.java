@@ -1,6 +1,17 @@
 package io.fwgate.cci;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import io.fwgate.api.DeviceId;
+import io.fwgate.api.DeviceInfo;
+import io.fwgate.api.DeviceKind;
+import io.fwgate.api.spi.DeviceGoneException;
+import io.fwgate.api.spi.DeviceRequest;
+import io.fwgate.api.spi.DeviceResponse;
 
 /**
  * What discovery found behind a switch's downstream ports. Immutable.
@@ -31,6 +42,45 @@ public record Fabric(List<Fabric.Downstream> devices, List<String> problems) {
         /** @return what the device's address adds to the switch's, e.g. {@code /port1/ld0} */
         public String suffix() {
             return "/port" + path.get(0).id() + (path.size() > 1 ? "/ld" + path.get(1).id() : "");
+        }
+    }
+
+    /**
+     * @param cxlSwitch the switch's device id; each device's id adds its {@link Downstream#suffix()}
+     * @param where the switch as a transport describes it, e.g. {@code MCTP endpoint 8 on serial line /dev/ttyS1}
+     * @return the memory devices behind the switch, as the switch's transport lists them
+     */
+    public List<DeviceInfo> infos(DeviceId cxlSwitch, String where) {
+        List<DeviceInfo> infos = new ArrayList<>();
+        for (Downstream device : devices) {
+            infos.add(new DeviceInfo(new DeviceId(cxlSwitch.transport(), cxlSwitch.address() + device.suffix()),
+                    DeviceKind.CXL_MEMORY_DEVICE, -1, -1, Optional.empty(), device.description() + " behind " + where
+                    + ", reached by tunnel"));
+        }
+        return infos;
+    }
+
+    /**
+     * Runs a CXL command on a memory device behind the switch, by tunnel through the switch's FM API.
+     *
+     * @param fmApi the switch's CCI
+     * @param route the device's route: the switch, then its port and LD
+     * @param request the command
+     * @return the device's answer
+     * @throws DeviceGoneException if this fabric lists no device at that route; nothing is sent
+     * @throws TunnelFailedException if the switch or the MLD could not deliver the command
+     * @throws SocketTimeoutException if the switch did not answer in time; the message names the route
+     * @throws IOException if the answer is malformed or the switch could not be reached
+     */
+    public DeviceResponse send(CciChannel fmApi, TunnelRoute route, DeviceRequest request) throws IOException {
+        if (devices.stream().noneMatch(device -> device.path().equals(route.path()))) {
+            throw new DeviceGoneException(route + " leads to no memory device " + route.cci() + " lists"
+                    + (problems.isEmpty() ? "" : " (discovery: " + String.join("; ", problems) + ")"));
+        }
+        try {
+            return TunnelingTransport.send(fmApi, route, request);
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException(route + ": " + e.getMessage());
         }
     }
 

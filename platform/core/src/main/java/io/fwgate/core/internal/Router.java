@@ -88,8 +88,7 @@ final class Router {
             prepared = PreparedCall.prepare(call, registry.commandsOf(device.info()), decoders);
         } catch (CallException e) {
             Optional<PluginRecord> changed = registry.retiredOwner(device.info(), call.command());
-            if (changed.isPresent() && registry.commandsFor(device.info()).stream()
-                    .noneMatch(b -> b.spec().name().equals(call.command()))) {
+            if (changed.isPresent() && registry.commandsOf(device.info()).named(call.command()) == null) {
                 throw new CallException(CallException.Kind.DELIVERY_FAILED, "plugin changed: "
                         + changed.get().symbolicName() + " " + changed.get().version() + ", which declares "
                         + call.command() + ", is being updated or was removed; nothing was sent, retry", e);

@@ -1,7 +1,6 @@
 package io.fwgate.linux.internal;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import io.fwgate.api.spi.Transport;
 import io.fwgate.cci.CciChannel;
 import io.fwgate.cci.Fabric;
 import io.fwgate.cci.TunnelRoute;
-import io.fwgate.cci.TunnelingTransport;
 import io.fwgate.linux.internal.sys.JnaSyscalls;
 import io.fwgate.linux.internal.sys.Syscalls;
 
@@ -86,11 +84,7 @@ public final class MctpTransport implements Transport {
         for (MctpEndpoint endpoint : endpoints) {
             Fabric behind = fabric(endpoint);
             all.add(info(endpoint, behind));
-            for (Fabric.Downstream device : behind.devices()) {
-                all.add(new DeviceInfo(new DeviceId(SCHEME, endpoint.id().address() + device.suffix()),
-                        DeviceKind.CXL_MEMORY_DEVICE, -1, -1, Optional.empty(), device.description() + " behind "
-                        + where(endpoint) + ", reached by tunnel"));
-            }
+            all.addAll(behind.infos(endpoint.id(), where(endpoint)));
         }
         return all;
     }
@@ -151,15 +145,6 @@ public final class MctpTransport implements Transport {
         if (!supported) {
             throw new UnsupportedOperationException(MctpClient.UNSUPPORTED);
         }
-        Fabric behind = fabric(cxlSwitch);
-        if (behind.devices().stream().noneMatch(device -> device.path().equals(route.path()))) {
-            throw new DeviceGoneException(route + " leads to no memory device " + cxlSwitch.id() + " lists"
-                    + (behind.problems().isEmpty() ? "" : " (discovery: " + String.join("; ", behind.problems()) + ")"));
-        }
-        try {
-            return TunnelingTransport.send(fmApi(cxlSwitch), route, request);
-        } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException(route + ": " + e.getMessage());
-        }
+        return fabric(cxlSwitch).send(fmApi(cxlSwitch), route, request);
     }
 }

@@ -17,7 +17,6 @@ import io.fwgate.api.spi.DeviceResponse;
 import io.fwgate.cci.Fabric;
 import io.fwgate.cci.FabricScan;
 import io.fwgate.cci.TunnelRoute;
-import io.fwgate.cci.TunnelingTransport;
 import io.fwgate.mctp.MctpCommands;
 import io.fwgate.mctp.MctpExchange;
 import io.fwgate.mctp.MctpSerialLink;
@@ -73,11 +72,7 @@ final class SerialEndpoint {
     /** @return the endpoint, then the memory devices discovery found behind it, e.g. {@code PATH,EID/port1/ld0} */
     List<DeviceInfo> infos() {
         List<DeviceInfo> all = new ArrayList<>(List.of(info()));
-        for (Fabric.Downstream device : discovery.map(Discovery::fabric).orElse(Fabric.NONE).devices()) {
-            all.add(new DeviceInfo(new DeviceId(id.transport(), id.address() + device.suffix()),
-                    DeviceKind.CXL_MEMORY_DEVICE, -1, -1, Optional.empty(), device.description() + " behind " + where
-                    + ", reached by tunnel"));
-        }
+        all.addAll(discovery.map(Discovery::fabric).orElse(Fabric.NONE).infos(id, where));
         return all;
     }
 
@@ -134,16 +129,7 @@ final class SerialEndpoint {
      * @throws IOException if the endpoint does not answer discovery, or the answer is malformed
      */
     synchronized DeviceResponse sendBehind(TunnelRoute route, DeviceRequest request) throws IOException {
-        Discovery known = known();
-        if (known.fabric().devices().stream().noneMatch(device -> device.path().equals(route.path()))) {
-            throw new DeviceGoneException(route + " leads to no memory device " + id + " lists" + (known.fabric()
-                    .problems().isEmpty() ? "" : " (discovery: " + String.join("; ", known.fabric().problems()) + ")"));
-        }
-        try {
-            return TunnelingTransport.send(commands().cci(MctpCommands.CXL_FM_API), route, request);
-        } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException(route + ": " + e.getMessage());
-        }
+        return known().fabric().send(commands().cci(MctpCommands.CXL_FM_API), route, request);
     }
 
     /** @return a successful discovery, asking again if the last one failed */
